@@ -1,0 +1,105 @@
+#include "audit.h"
+
+#include "library.h"
+#include "sql.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace stable {
+
+namespace {
+
+// Length-prefixed so that no two different field lists hash the same text.
+void addField(QByteArray& out, const QString& field)
+{
+    const QByteArray utf8 = field.toUtf8();
+    out += QByteArray::number(utf8.size());
+    out += ':';
+    out += utf8;
+    out += '\n';
+}
+
+} // namespace
+
+QString sha256Hex(const QByteArray& data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QString canonicalJson(const QJsonObject& object)
+{
+    if (object.isEmpty())
+        return QString();
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString auditHash(const AuditEvent& event)
+{
+    QByteArray text;
+    text.reserve(256 + event.before.size() + event.after.size());
+    addField(text, event.prevHash);
+    addField(text, QString::number(event.seq));
+    addField(text, event.at);
+    addField(text, event.actor);
+    addField(text, event.action);
+    addField(text, event.entity);
+    addField(text, event.entityId);
+    addField(text, event.before);
+    addField(text, event.after);
+    addField(text, event.why);
+    return sha256Hex(text);
+}
+
+QString personActor(const QString& personId)
+{
+    return QStringLiteral("person:") + personId;
+}
+
+Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry)
+{
+    Library& library = transaction.library();
+    auto last = execSql(transaction.db(), QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"));
+    if (!last.ok())
+        return last.error();
+    AuditEvent event;
+    if (last->next()) {
+        event.seq = last->value(0).toLongLong() + 1;
+        event.prevHash = last->value(1).toString();
+    } else {
+        event.seq = 1;
+    }
+    last->finish();
+    event.at = isoUtc(library.clock().now());
+    event.actor = entry.actor.isEmpty() ? library.actor() : entry.actor;
+    event.action = entry.action;
+    event.entity = entry.entity;
+    event.entityId = entry.entityId;
+    event.before = canonicalJson(entry.before);
+    event.after = canonicalJson(entry.after);
+    event.why = entry.why;
+    event.hash = auditHash(event);
+    auto inserted = execSql(transaction.db(),
+                            QStringLiteral("INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, before, "
+                                           "after, why, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                            {event.seq, event.at, event.actor, event.action, event.entity, event.entityId,
+                             event.before, event.after, event.why, event.prevHash, event.hash});
+    if (!inserted.ok())
+        return inserted.error();
+    return event;
+}
+
+Result<ChainHead> chainHead(Library& library)
+{
+    auto last = execSql(library.db(), QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"));
+    if (!last.ok())
+        return last.error();
+    ChainHead head;
+    if (last->next()) {
+        head.length = last->value(0).toLongLong();
+        head.hash = last->value(1).toString();
+    }
+    return head;
+}
+
+} // namespace stable

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace stable {
+
+class WriteTransaction;
+class Library;
+
+// One entry of the hash-chained audit log, as stored.
+struct AuditEvent
+{
+    qint64 seq = 0;
+    QString at;
+    QString actor;
+    QString action;
+    QString entity;
+    QString entityId;
+    QString before;
+    QString after;
+    QString why;
+    QString prevHash;
+    QString hash;
+};
+
+// What a write says about itself; appended inside the write's own transaction.
+struct AuditEntry
+{
+    QString action;   // "attestation.sign", "step.update", …
+    QString entity;   // the table
+    QString entityId;
+    QJsonObject before; // empty when created
+    QJsonObject after;  // empty when removed
+    QString why;
+    QString actor;    // empty: the library's actor
+};
+
+// The hash that chains `event` to its predecessor (uses every field but `hash`).
+QString auditHash(const AuditEvent& event);
+
+// The canonical text stored in before/after: compact JSON with sorted keys; empty object → "".
+QString canonicalJson(const QJsonObject& object);
+
+// SHA-256, lowercase hex.
+QString sha256Hex(const QByteArray& data);
+
+Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry);
+
+// The newest event: what a receipt prints and what the per-machine witness remembers.
+struct ChainHead
+{
+    qint64 length = 0;
+    QString hash; // empty for an empty log
+};
+Result<ChainHead> chainHead(Library& library);
+
+// "person:<id>" — the actor of an audit event written by a signer.
+QString personActor(const QString& personId);
+
+} // namespace stable

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace stable {
+
+class Library;
+
+struct VerifyReport
+{
+    bool ok = true;
+    qint64 events = 0;        // audit events checked
+    qint64 attestations = 0;  // attestations whose hash and audit link were checked
+    qint64 voids = 0;
+    qint64 revisions = 0;
+    QString headHash;
+    QString firstProblem;     // names the first bad record ("audit event 41: hash does not match …")
+    QStringList problems;     // up to 20
+};
+
+// Recomputes the audit chain, every attestation's and void's hash and its link to the audit event that
+// recorded it, and every revision's snapshot hash: a record changed, removed, inserted or moved behind
+// the product's back is named.
+Result<VerifyReport> verifyLibrary(Library& library);
+
+struct CheckReport
+{
+    bool ok = true;
+    QStringList problems;     // from integrity_check and foreign_key_check, in words
+};
+// SQLite's integrity_check and foreign_key_check.
+Result<CheckReport> checkLibrary(Library& library);
+
+// A consistent copy while others write (VACUUM INTO); the copy is opened and verified before this
+// returns. Refuses an existing destination.
+Status backupLibrary(Library& library, const QString& destination);
+
+} // namespace stable

@@ -1,0 +1,388 @@
+#include "library.h"
+
+#include "sql.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSysInfo>
+#include <QtEndian>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#ifdef Q_OS_LINUX
+#include <sys/vfs.h>
+#endif
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcLibrary, "stable.library")
+
+namespace stable {
+
+namespace {
+
+struct Migration
+{
+    int version = 0;
+    QString resource;
+};
+
+// Migrations are resources named sql/NNN_what.sql; the schema version is the highest NNN.
+QList<Migration> migrations()
+{
+    QList<Migration> list;
+    const QDir dir(QStringLiteral(":/sql"));
+    const QStringList names = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString& name : names) {
+        bool isNumber = false;
+        const int version = name.section(QLatin1Char('_'), 0, 0).toInt(&isNumber);
+        if (isNumber && version > 0)
+            list.append({version, dir.filePath(name)});
+    }
+    std::sort(list.begin(), list.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    return list;
+}
+
+QString quoted(const QString& path)
+{
+    return QStringLiteral("‘%1’").arg(QFileInfo(path).fileName());
+}
+
+QString defaultActor()
+{
+    QString login = qEnvironmentVariable("USER");
+    if (login.isEmpty())
+        login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+    return QStringLiteral("user:%1@%2").arg(login, QSysInfo::machineHostName());
+}
+
+sqlite3* sqliteHandle(const QSqlDatabase& db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+Error damaged(const QString& path, const QString& detail)
+{
+    return Error{ErrorKind::Invalid,
+                 QStringLiteral("%1 is damaged and cannot be opened (%2). It was left as it is; restore it "
+                                "from a backup.")
+                     .arg(quoted(path), detail)};
+}
+
+} // namespace
+
+PinCost PinCost::standard()
+{
+    // Argon2id, 3 passes over 64 MiB: about 150 ms on the 2-core reference machine.
+    return PinCost{3, std::size_t{64} * 1024 * 1024};
+}
+
+PinCost PinCost::minimal()
+{
+    return PinCost{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+
+int Library::schemaVersion()
+{
+    const QList<Migration> list = migrations();
+    return list.isEmpty() ? 0 : list.last().version;
+}
+
+FileIdentity identifyFile(const QString& path)
+{
+    FileIdentity identity;
+    QFileInfo info(path);
+    if (!info.exists()) {
+        identity.kind = FileIdentity::Kind::Missing;
+        return identity;
+    }
+    QFile file(path);
+    if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+        identity.kind = FileIdentity::Kind::Unreadable;
+        return identity;
+    }
+    const QByteArray header = file.read(100);
+    if (header.isEmpty()) {
+        identity.kind = FileIdentity::Kind::Empty;
+        return identity;
+    }
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
+        identity.kind = FileIdentity::Kind::NotSqlite;
+        return identity;
+    }
+    const auto bigEndian = [&header](int offset) {
+        return qFromBigEndian<qint32>(reinterpret_cast<const uchar*>(header.constData()) + offset);
+    };
+    if (bigEndian(68) != Library::applicationId) {
+        identity.kind = FileIdentity::Kind::ForeignSqlite;
+        return identity;
+    }
+    identity.schemaVersion = bigEndian(60);
+    identity.kind = identity.schemaVersion > Library::schemaVersion() ? FileIdentity::Kind::NewStable
+                                                                      : FileIdentity::Kind::Stable;
+    return identity;
+}
+
+bool isOnNetworkFilesystem(const QString& path)
+{
+#ifdef Q_OS_LINUX
+    struct statfs info{};
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (statfs(folder.constData(), &info) != 0)
+        return false;
+    switch (static_cast<unsigned long>(info.f_type)) {
+    case 0x6969UL:     // NFS
+    case 0x517BUL:     // SMB
+    case 0xFF534D42UL: // CIFS
+    case 0xFE534D42UL: // SMB2
+    case 0x65735546UL: // FUSE (sshfs, rclone …)
+    case 0x01021997UL: // 9P
+    case 0x5346414FUL: // AFS
+    case 0x00C36400UL: // Ceph
+        return true;
+    default:
+        return false;
+    }
+#else
+    Q_UNUSED(path)
+    return false;
+#endif
+}
+
+Library::Library(QString path, QString connectionName, OpenOptions options)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+    , m_options(options)
+    , m_clock(std::make_shared<SystemClock>())
+    , m_actor(defaultActor())
+    , m_pinCost(PinCost::standard())
+{}
+
+Library::~Library()
+{
+    {
+        QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
+        if (connection.isOpen())
+            connection.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Library::db() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Library::displayName() const
+{
+    return QFileInfo(m_path).completeBaseName();
+}
+
+void Library::setClock(std::shared_ptr<Clock> clock)
+{
+    m_clock = std::move(clock);
+}
+
+void Library::notifyCommitted(Changes what)
+{
+    // Our own commit bumps nothing in data_version for this connection, but re-read it so that a
+    // foreign commit is not confused with ours.
+    pollExternalChanges();
+    emit changed(what);
+}
+
+bool Library::pollExternalChanges()
+{
+    auto query = execSql(db(), QStringLiteral("PRAGMA data_version"));
+    if (!query.ok() || !query->next())
+        return false;
+    const qint64 version = query->value(0).toLongLong();
+    const bool foreign = m_dataVersion >= 0 && version != m_dataVersion;
+    m_dataVersion = version;
+    if (foreign)
+        emit changed(Change::External);
+    return foreign;
+}
+
+Status Library::configureConnection()
+{
+    QSqlDatabase connection = db();
+    if (sqlite3* handle = sqliteHandle(connection)) {
+        // Defensive mode: no writable_schema and no direct shadow-table writes, even from SQL we run.
+        sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    } else {
+        return storageError(QStringLiteral("The SQLite driver did not hand out its connection."));
+    }
+
+    const bool network = m_options.networkFilesystem.value_or(isOnNetworkFilesystem(m_path));
+    m_journalMode = network ? JournalMode::Rollback : JournalMode::Wal;
+
+    QStringList pragmas = {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA busy_timeout = 5000"),
+                           QStringLiteral("PRAGMA trusted_schema = OFF"),
+                           QStringLiteral("PRAGMA synchronous = FULL")};
+    if (!m_options.readOnly) {
+        // WAL needs shared memory that network filesystems do not provide reliably.
+        pragmas.append(network ? QStringLiteral("PRAGMA journal_mode = DELETE")
+                               : QStringLiteral("PRAGMA journal_mode = WAL"));
+    }
+    for (const QString& pragma : std::as_const(pragmas)) {
+        auto result = execSql(connection, pragma);
+        if (!result.ok())
+            return result.error();
+    }
+    return success();
+}
+
+Result<std::unique_ptr<Library>> Library::create(const QString& path, const OpenOptions& options)
+{
+    if (QFileInfo::exists(path))
+        return refused(QStringLiteral("%1 already exists; choose a new file name.").arg(quoted(path)));
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return notFound(QStringLiteral("The folder %1 does not exist.").arg(info.absolutePath()));
+    if (options.readOnly)
+        return Error{ErrorKind::Usage, QStringLiteral("A new library cannot be created read-only.")};
+
+    const QString connectionName = QStringLiteral("stable-") + QString::number(reinterpret_cast<quintptr>(&path)) +
+                                   QLatin1Char('-') + QString::number(QDateTime::currentMSecsSinceEpoch());
+    std::unique_ptr<Library> library(new Library(info.absoluteFilePath(), connectionName, options));
+    {
+        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        connection.setDatabaseName(library->m_path);
+        if (!connection.open())
+            return storageError(QStringLiteral("Could not create %1: %2")
+                                    .arg(quoted(path), connection.lastError().driverText()));
+    }
+    auto cleanUp = [&path]() {
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(path + suffix);
+    };
+    Status status = library->configureConnection();
+    if (status.ok())
+        status = execSql(library->db(), QStringLiteral("PRAGMA application_id = %1").arg(applicationId)).ok()
+                     ? success()
+                     : Status(storageError(QStringLiteral("Could not write %1.").arg(quoted(path))));
+    if (status.ok())
+        status = library->migrate(0, false);
+    if (!status.ok()) {
+        library.reset();
+        cleanUp();
+        return status.error();
+    }
+    library->pollExternalChanges();
+    return library;
+}
+
+Result<std::unique_ptr<Library>> Library::open(const QString& path, const OpenOptions& options)
+{
+    const FileIdentity identity = identifyFile(path);
+    switch (identity.kind) {
+    case FileIdentity::Kind::Missing:
+        return notFound(QStringLiteral("%1 does not exist.").arg(quoted(path)));
+    case FileIdentity::Kind::Unreadable:
+        return storageError(QStringLiteral("%1 cannot be read (is it a folder, or not readable by you?).")
+                                .arg(quoted(path)));
+    case FileIdentity::Kind::Empty:
+        return invalid(QStringLiteral("%1 is empty: it is not a Stable library.").arg(quoted(path)));
+    case FileIdentity::Kind::NotSqlite:
+        return invalid(QStringLiteral("%1 is not a Stable library (it is not an SQLite database).").arg(quoted(path)));
+    case FileIdentity::Kind::ForeignSqlite:
+        return invalid(QStringLiteral("%1 is an SQLite database of another program, not a Stable library.")
+                           .arg(quoted(path)));
+    case FileIdentity::Kind::NewStable:
+        return invalid(QStringLiteral("%1 was written by a newer Stable (schema %2; this build reads up to %3). "
+                                      "It was left untouched.")
+                           .arg(quoted(path))
+                           .arg(identity.schemaVersion)
+                           .arg(schemaVersion()));
+    case FileIdentity::Kind::Stable:
+        break;
+    }
+    if (options.readOnly && identity.schemaVersion < schemaVersion())
+        return refused(QStringLiteral("%1 has an older schema (%2); open it for writing once to migrate it.")
+                           .arg(quoted(path))
+                           .arg(identity.schemaVersion));
+
+    const QFileInfo info(path);
+    const QString connectionName = QStringLiteral("stable-") + QString::number(reinterpret_cast<quintptr>(&path)) +
+                                   QLatin1Char('-') + QString::number(QDateTime::currentMSecsSinceEpoch());
+    std::unique_ptr<Library> library(new Library(info.absoluteFilePath(), connectionName, options));
+    {
+        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        connection.setDatabaseName(library->m_path);
+        QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (options.readOnly)
+            connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        connection.setConnectOptions(connectOptions);
+        if (!connection.open())
+            return storageError(QStringLiteral("Could not open %1: %2")
+                                    .arg(quoted(path), connection.lastError().driverText()));
+    }
+    // Read the schema before any pragma writes to the file, so that damage is found while untouched.
+    {
+        auto probe = execSql(library->db(), QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        if (!probe.ok() || !probe->next())
+            return damaged(path, library->db().lastError().driverText().isEmpty()
+                                     ? QStringLiteral("its schema cannot be read")
+                                     : library->db().lastError().driverText());
+    }
+    STABLE_TRY(library->configureConnection());
+    if (identity.schemaVersion < schemaVersion())
+        STABLE_TRY(library->migrate(identity.schemaVersion, true));
+    library->pollExternalChanges();
+    return library;
+}
+
+Status Library::migrate(int fromVersion, bool backUpFirst)
+{
+    QSqlDatabase connection = db();
+    if (backUpFirst) {
+        // An older library: check it, keep a copy beside it, then migrate in one transaction per step.
+        auto check = execSql(connection, QStringLiteral("PRAGMA quick_check"));
+        if (!check.ok() || !check->next() || check->value(0).toString() != QStringLiteral("ok"))
+            return damaged(m_path, QStringLiteral("the integrity check before migrating failed"));
+        check->finish();
+        const QString backup = m_path + QStringLiteral(".schema%1-%2.bak")
+                                            .arg(fromVersion)
+                                            .arg(m_clock->now().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        QString escaped = backup;
+        escaped.replace(QLatin1Char('\''), QStringLiteral("''"));
+        if (QFileInfo::exists(backup) || !execSql(connection, QStringLiteral("VACUUM INTO '%1'").arg(escaped)).ok())
+            return storageError(QStringLiteral("Could not back up %1 before migrating it; nothing was changed.")
+                                    .arg(quoted(m_path)));
+        m_migrationBackup = backup;
+        qCInfo(lcLibrary) << "backed up" << m_path << "to" << backup << "before migrating from" << fromVersion;
+    }
+    for (const Migration& migration : migrations()) {
+        if (migration.version <= fromVersion)
+            continue;
+        QFile file(migration.resource);
+        if (!file.open(QIODevice::ReadOnly))
+            return storageError(QStringLiteral("This build is missing its migration %1.").arg(migration.version));
+        const QString script = QString::fromUtf8(file.readAll());
+        STABLE_TRY(execSql(connection, QStringLiteral("BEGIN IMMEDIATE")));
+        Status applied = execScript(connection, script);
+        if (applied.ok() && !execSql(connection, QStringLiteral("PRAGMA user_version = %1").arg(migration.version)).ok())
+            applied = storageError(QStringLiteral("Could not record the schema version."));
+        if (applied.ok() && !execSql(connection, QStringLiteral("COMMIT")).ok())
+            applied = storageError(QStringLiteral("Could not commit the migration to schema %1.").arg(migration.version));
+        if (!applied.ok()) {
+            (void)execSql(connection, QStringLiteral("ROLLBACK"));
+            return storageError(QStringLiteral("Migrating %1 to schema %2 failed; the file was left as it was. (%3)")
+                                    .arg(quoted(m_path))
+                                    .arg(migration.version)
+                                    .arg(applied.message()));
+        }
+    }
+    return success();
+}
+
+} // namespace stable

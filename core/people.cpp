@@ -1,0 +1,234 @@
+#include "people.h"
+
+#include "audit.h"
+#include "ids.h"
+#include "library.h"
+#include "sql.h"
+
+#include <QJsonObject>
+
+#include <sodium.h>
+
+namespace stable {
+
+namespace {
+
+// The audit view of a person: never the PIN hash.
+QJsonObject personJson(const Person& person)
+{
+    return QJsonObject{{QStringLiteral("id"), person.id},
+                       {QStringLiteral("name"), person.name},
+                       {QStringLiteral("initials"), person.initials},
+                       {QStringLiteral("role"), person.role},
+                       {QStringLiteral("failed_attempts"), person.failedAttempts},
+                       {QStringLiteral("locked"), person.locked},
+                       {QStringLiteral("active"), person.active}};
+}
+
+const QString personColumns =
+    QStringLiteral("id, name, initials, role, failed_attempts, locked, active, created_at");
+
+Person personFrom(const QSqlQuery& query)
+{
+    Person person;
+    person.id = query.value(0).toString();
+    person.name = query.value(1).toString();
+    person.initials = query.value(2).toString();
+    person.role = query.value(3).toString();
+    person.failedAttempts = query.value(4).toInt();
+    person.locked = query.value(5).toBool();
+    person.active = query.value(6).toBool();
+    person.createdAt = query.value(7).toString();
+    return person;
+}
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+} // namespace
+
+Result<QString> hashPin(const QString& pin, unsigned long long opsLimit, std::size_t memLimit)
+{
+    if (!sodiumReady())
+        return storageError(QStringLiteral("The cryptography library could not start."));
+    const QByteArray secret = pin.toUtf8();
+    char hashed[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hashed, secret.constData(), static_cast<unsigned long long>(secret.size()), opsLimit,
+                          memLimit) != 0)
+        return storageError(QStringLiteral("Not enough memory to hash the PIN."));
+    return QString::fromLatin1(hashed);
+}
+
+bool pinMatches(const QString& storedHash, const QString& pin)
+{
+    if (!sodiumReady())
+        return false;
+    const QByteArray hashed = storedHash.toLatin1();
+    const QByteArray secret = pin.toUtf8();
+    return crypto_pwhash_str_verify(hashed.constData(), secret.constData(),
+                                    static_cast<unsigned long long>(secret.size())) == 0;
+}
+
+Result<Person> addPerson(Library& library, const NewPerson& request)
+{
+    Person person;
+    person.name = request.name.simplified();
+    person.initials = request.initials.trimmed();
+    person.role = request.role.simplified();
+    if (person.name.isEmpty())
+        return invalid(QStringLiteral("A person needs a name."));
+    if (person.initials.isEmpty() || person.initials.size() > 8 || person.initials.contains(QLatin1Char(' ')))
+        return invalid(QStringLiteral("Initials must be 1 to 8 characters without spaces (got ‘%1’).")
+                           .arg(request.initials));
+    if (person.initials.size() == 36 || looksLikeId(person.initials))
+        return invalid(QStringLiteral("Initials cannot look like an id."));
+    if (request.pin.size() < 4)
+        return invalid(QStringLiteral("A PIN needs at least 4 characters."));
+    if (request.pin.size() > 64)
+        return invalid(QStringLiteral("A PIN has at most 64 characters."));
+
+    auto existing = findPerson(library, person.initials);
+    if (existing.ok())
+        return refused(QStringLiteral("The initials ‘%1’ already belong to %2.").arg(person.initials, existing->name));
+
+    // Hash before the transaction: it is slow on purpose and must not hold the write lock.
+    const PinCost cost = library.pinCost();
+    auto hashed = hashPin(request.pin, cost.opsLimit, cost.memLimit);
+    if (!hashed.ok())
+        return hashed.error();
+
+    person.id = newId();
+    person.createdAt = isoUtc(library.clock().now());
+    WriteTransaction transaction(library, Change::People);
+    STABLE_TRY(transaction.begin());
+    STABLE_TRY(execSql(transaction.db(),
+                       QStringLiteral("INSERT INTO person (id, name, initials, role, pin_hash, created_at) "
+                                      "VALUES (?,?,?,?,?,?)"),
+                       {person.id, person.name, person.initials, person.role, hashed.value(), person.createdAt}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.add"), QStringLiteral("person"), person.id,
+                                                   {}, personJson(person), {}, {}}));
+    STABLE_TRY(transaction.commit());
+    return person;
+}
+
+Result<QList<Person>> listPeople(Library& library, bool includeRetired)
+{
+    auto query = execSql(library.db(), QStringLiteral("SELECT ") + personColumns +
+                                           (includeRetired ? QStringLiteral(" FROM person ORDER BY name")
+                                                           : QStringLiteral(" FROM person WHERE active = 1 ORDER BY name")));
+    if (!query.ok())
+        return query.error();
+    QList<Person> people;
+    while (query->next())
+        people.append(personFrom(query.value()));
+    return people;
+}
+
+Result<Person> findPerson(Library& library, const QString& idOrInitials)
+{
+    const QString wanted = idOrInitials.trimmed();
+    if (wanted.isEmpty())
+        return invalid(QStringLiteral("No person was named."));
+    auto query = execSql(library.db(),
+                         QStringLiteral("SELECT ") + personColumns +
+                             QStringLiteral(" FROM person WHERE id = ? OR initials = ? COLLATE NOCASE"),
+                         {wanted.toLower(), wanted});
+    if (!query.ok())
+        return query.error();
+    auto found = queryRow(query.value());
+    if (!found.ok())
+        return found.error();
+    if (!found.value())
+        return notFound(QStringLiteral("No person with id or initials ‘%1’.").arg(wanted));
+    return personFrom(query.value());
+}
+
+Result<Signer> authenticate(Library& library, const QString& idOrInitials, const QString& pin)
+{
+    auto found = findPerson(library, idOrInitials);
+    if (!found.ok())
+        return found.error();
+    Person person = found.value();
+    if (!person.active)
+        return refused(QStringLiteral("%1 is retired and cannot sign.").arg(person.name));
+    if (person.locked)
+        return Error{ErrorKind::Locked,
+                     QStringLiteral("%1 is locked after %2 wrong PINs; another person must unlock them.")
+                         .arg(person.name)
+                         .arg(maxFailedPinAttempts)};
+
+    auto hash = execSql(library.db(), QStringLiteral("SELECT pin_hash FROM person WHERE id = ?"), {person.id});
+    if (!hash.ok())
+        return hash.error();
+    if (!hash->next())
+        return notFound(QStringLiteral("%1 was removed meanwhile.").arg(person.name));
+    const QString storedHash = hash->value(0).toString();
+    hash->finish();
+
+    if (pinMatches(storedHash, pin)) {
+        if (person.failedAttempts > 0) {
+            const QJsonObject before = personJson(person);
+            person.failedAttempts = 0;
+            WriteTransaction transaction(library, Change::People);
+            STABLE_TRY(transaction.begin());
+            STABLE_TRY(execSql(transaction.db(), QStringLiteral("UPDATE person SET failed_attempts = 0 WHERE id = ?"),
+                               {person.id}));
+            STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.pin-accepted"), QStringLiteral("person"),
+                                                           person.id, before, personJson(person), {},
+                                                           personActor(person.id)}));
+            STABLE_TRY(transaction.commit());
+        }
+        return Signer(person);
+    }
+
+    // A wrong PIN is itself a record: counted, audited and committed, while the signing is refused.
+    const QJsonObject before = personJson(person);
+    person.failedAttempts += 1;
+    person.locked = person.failedAttempts >= maxFailedPinAttempts;
+    WriteTransaction transaction(library, Change::People);
+    STABLE_TRY(transaction.begin());
+    STABLE_TRY(execSql(transaction.db(), QStringLiteral("UPDATE person SET failed_attempts = ?, locked = ? WHERE id = ?"),
+                       {person.failedAttempts, person.locked ? 1 : 0, person.id}));
+    STABLE_TRY(appendAudit(transaction,
+                           AuditEntry{person.locked ? QStringLiteral("person.locked") : QStringLiteral("person.pin-rejected"),
+                                      QStringLiteral("person"), person.id, before, personJson(person),
+                                      QStringLiteral("wrong PIN"), {}}));
+    STABLE_TRY(transaction.commit());
+    if (person.locked)
+        return Error{ErrorKind::Locked, QStringLiteral("Wrong PIN. %1 is now locked after %2 wrong PINs in a row; "
+                                                       "another person must unlock them.")
+                                            .arg(person.name)
+                                            .arg(maxFailedPinAttempts)};
+    return refused(QStringLiteral("Wrong PIN for %1 (%2 of %3 attempts before the lock).")
+                       .arg(person.name)
+                       .arg(person.failedAttempts)
+                       .arg(maxFailedPinAttempts));
+}
+
+Status unlockPerson(Library& library, const QString& idOrInitials, const Signer& by)
+{
+    auto found = findPerson(library, idOrInitials);
+    if (!found.ok())
+        return found.error();
+    Person person = found.value();
+    if (person.id == by.personId())
+        return refused(QStringLiteral("%1 cannot unlock themselves; another person must.").arg(person.name));
+    if (!person.locked)
+        return refused(QStringLiteral("%1 is not locked.").arg(person.name));
+    const QJsonObject before = personJson(person);
+    person.locked = false;
+    person.failedAttempts = 0;
+    WriteTransaction transaction(library, Change::People);
+    STABLE_TRY(transaction.begin());
+    STABLE_TRY(execSql(transaction.db(), QStringLiteral("UPDATE person SET locked = 0, failed_attempts = 0 WHERE id = ?"),
+                       {person.id}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.unlock"), QStringLiteral("person"), person.id,
+                                                   before, personJson(person), {}, personActor(by.personId())}));
+    STABLE_TRY(transaction.commit());
+    return success();
+}
+
+} // namespace stable

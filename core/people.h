@@ -1,0 +1,68 @@
+#pragma once
+
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+namespace stable {
+
+class Library;
+
+struct Person
+{
+    QString id;
+    QString name;
+    QString initials;
+    QString role;
+    int failedAttempts = 0;
+    bool locked = false;
+    bool active = true;
+    QString createdAt;
+};
+
+struct NewPerson
+{
+    QString name;
+    QString initials;
+    QString role;
+    QString pin; // at least 4 characters; hashed with Argon2id, never stored
+};
+
+// The proof that a person gave both components of a signature (who + PIN). Only authenticate() makes
+// one, and forGeneratedData() for the demo generator, which signs history that never had a person.
+class Signer
+{
+public:
+    const QString& personId() const { return m_person.id; }
+    const QString& name() const { return m_person.name; }
+    const QString& initials() const { return m_person.initials; }
+    const Person& person() const { return m_person; }
+
+    static Signer forGeneratedData(const Person& person) { return Signer(person); }
+
+private:
+    explicit Signer(Person person) : m_person(std::move(person)) {}
+    friend Result<Signer> authenticate(Library&, const QString&, const QString&);
+    Person m_person;
+};
+
+constexpr int maxFailedPinAttempts = 5;
+
+Result<Person> addPerson(Library& library, const NewPerson& person);
+Result<QList<Person>> listPeople(Library& library, bool includeRetired = false);
+// By id or by initials (case-insensitive).
+Result<Person> findPerson(Library& library, const QString& idOrInitials);
+
+// Checks the PIN. A wrong one is counted and recorded in the audit log (committed although the call is
+// refused); the fifth wrong one in a row locks the person until someone else unlocks them.
+Result<Signer> authenticate(Library& library, const QString& idOrInitials, const QString& pin);
+
+// Unlocks a locked person; `by` must be someone else.
+Status unlockPerson(Library& library, const QString& idOrInitials, const Signer& by);
+
+// Argon2id via libsodium's crypto_pwhash_str; the cost is part of the stored string.
+Result<QString> hashPin(const QString& pin, unsigned long long opsLimit, std::size_t memLimit);
+bool pinMatches(const QString& storedHash, const QString& pin);
+
+} // namespace stable

@@ -1,0 +1,132 @@
+#include "sql.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+
+#include <sqlite3.h>
+
+Q_LOGGING_CATEGORY(lcSql, "stable.sql")
+
+namespace stable {
+
+namespace {
+
+Error sqlFailure(const QSqlQuery& query, const QString& statement)
+{
+    const QSqlError error = query.lastError();
+    qCWarning(lcSql).noquote() << "failed:" << statement << "--" << error.databaseText() << error.driverText()
+                               << "code" << error.nativeErrorCode();
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("5") || code == QLatin1String("6")) // SQLITE_BUSY, SQLITE_LOCKED
+        return Error{ErrorKind::Locked,
+                     QStringLiteral("The library is busy: another person or program is writing to it. Try again.")};
+    if (code == QLatin1String("13")) // SQLITE_FULL
+        return storageError(QStringLiteral("The disk is full; nothing was written."));
+    if (code == QLatin1String("11") || code == QLatin1String("26")) // SQLITE_CORRUPT, SQLITE_NOTADB
+        return storageError(QStringLiteral("The library file is damaged (%1); restore it from a backup.")
+                                .arg(error.databaseText()));
+    if (code == QLatin1String("8")) // SQLITE_READONLY
+        return storageError(QStringLiteral("The library is open read-only; nothing was written."));
+    if (code == QLatin1String("10")) // SQLITE_IOERR
+        return storageError(QStringLiteral("The library file could not be read or written (%1).")
+                                .arg(error.databaseText()));
+    return storageError(QStringLiteral("The library refused the change (%1).").arg(error.databaseText()));
+}
+
+} // namespace
+
+Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement))
+        return sqlFailure(query, statement);
+    for (const QVariant& value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return sqlFailure(query, statement);
+    return query;
+}
+
+Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, std::initializer_list<QVariant> binds)
+{
+    return execSql(db, statement, QVariantList(binds));
+}
+
+Result<bool> queryRow(QSqlQuery& query)
+{
+    if (query.next())
+        return true;
+    if (query.lastError().isValid())
+        return sqlFailure(query, query.lastQuery());
+    return false;
+}
+
+Status execScript(const QSqlDatabase& db, const QString& script)
+{
+    QByteArray pending;
+    const QList<QByteArray> lines = script.toUtf8().split('\n');
+    for (const QByteArray& line : lines) {
+        pending += line;
+        pending += '\n';
+        if (!sqlite3_complete(pending.constData()))
+            continue;
+        const QString statement = QString::fromUtf8(pending).trimmed();
+        pending.clear();
+        if (statement.isEmpty() || statement == QLatin1String(";"))
+            continue;
+        QSqlQuery query(db);
+        if (!query.exec(statement))
+            return sqlFailure(query, statement);
+    }
+    if (!QString::fromUtf8(pending).trimmed().isEmpty() && !QString::fromUtf8(pending).trimmed().startsWith(QLatin1String("--")))
+        return storageError(QStringLiteral("A migration script ends in the middle of a statement."));
+    return success();
+}
+
+QVariant nullIfEmpty(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+WriteTransaction::WriteTransaction(Library& library, Changes changes) : m_library(library), m_changes(changes) {}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active)
+        rollback();
+}
+
+Status WriteTransaction::begin()
+{
+    if (m_library.isReadOnly())
+        return refused(QStringLiteral("The library is open read-only; nothing was written."));
+    STABLE_TRY(execSql(db(), QStringLiteral("BEGIN IMMEDIATE")));
+    m_active = true;
+    return success();
+}
+
+Status WriteTransaction::commit()
+{
+    if (!m_active)
+        return Error{ErrorKind::Usage, QStringLiteral("Commit without a transaction.")};
+    auto committed = execSql(db(), QStringLiteral("COMMIT"));
+    if (!committed.ok()) {
+        rollback();
+        return committed.error();
+    }
+    m_active = false;
+    m_library.notifyCommitted(m_changes);
+    return success();
+}
+
+void WriteTransaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    QSqlQuery query(db());
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+} // namespace stable

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "library.h"
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace stable {
+
+// Runs one statement with positional (?) parameters. A failure is logged with the SQL and the driver's
+// words (category "stable.sql") and comes back as a Storage error a person can read.
+Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement,
+                          std::initializer_list<QVariant> binds = {});
+Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, const QVariantList& binds);
+
+// Same, for a statement expected to give at most one row; the query is positioned on it.
+// Result value false means "no row".
+Result<bool> queryRow(QSqlQuery& query);
+
+// Executes a script of several statements (triggers included), split with sqlite3_complete.
+Status execScript(const QSqlDatabase& db, const QString& script);
+
+// NULL when empty, the text otherwise: for optional references.
+QVariant nullIfEmpty(const QString& text);
+
+// One write: BEGIN IMMEDIATE on construction via begin(), COMMIT with its result checked, ROLLBACK
+// when destroyed uncommitted. Signals go out only after the commit.
+class WriteTransaction
+{
+public:
+    WriteTransaction(Library& library, Changes changes);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    Status begin();
+    Status commit();
+    void rollback();
+
+    void touch(Changes more) { m_changes |= more; }
+    Library& library() { return m_library; }
+    QSqlDatabase db() const { return m_library.db(); }
+
+private:
+    Library& m_library;
+    Changes m_changes;
+    bool m_active = false;
+};
+
+} // namespace stable
