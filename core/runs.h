@@ -135,6 +135,9 @@ ItemState deriveItemState(const RunItem& item, int* nextAttempt = nullptr);
 
 // SHA-256 of what was signed; ties an attestation to its run, item and words.
 QString attestationHash(const Attestation& attestation, const QString& statement);
+// SHA-256 of a run's frozen items, kept in the run's audit event.
+QString runItemsHash(const QList<RunItem>& items);
+
 QString voidHash(const QString& voidId, const QString& attestationId, const QString& attestationHash,
                  const QString& reason, const QString& voidedBy, const QString& voidedAt);
 

@@ -41,8 +41,14 @@ Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, cons
     query.setForwardOnly(true);
     if (!query.prepare(statement))
         return sqlFailure(query, statement);
-    for (const QVariant& value : binds)
-        query.addBindValue(value);
+    for (const QVariant& value : binds) {
+        // Qt's driver binds a null QString as NULL; an empty text is text. Real NULLs come from
+        // nullIfEmpty() (a null QVariant), never from an empty QString().
+        if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QVariant(QString(QLatin1String(""))));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec())
         return sqlFailure(query, statement);
     return query;

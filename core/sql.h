@@ -25,7 +25,7 @@ Result<bool> queryRow(QSqlQuery& query);
 // Executes a script of several statements (triggers included), split with sqlite3_complete.
 Status execScript(const QSqlDatabase& db, const QString& script);
 
-// NULL when empty, the text otherwise: for optional references.
+// NULL when empty, the text otherwise: for optional references. (A plain empty QString binds as '').
 QVariant nullIfEmpty(const QString& text);
 
 // One write: BEGIN IMMEDIATE on construction via begin(), COMMIT with its result checked, ROLLBACK
