@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -19,6 +20,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 
 Q_LOGGING_CATEGORY(lcLibrary, "stable.library")
 
@@ -51,6 +53,13 @@ QList<Migration> migrations()
 QString quoted(const QString& path)
 {
     return QStringLiteral("‘%1’").arg(QFileInfo(path).fileName());
+}
+
+// Qt keeps connections in a process-wide registry by name; every Library needs its own.
+QString uniqueConnectionName()
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("stable-%1").arg(++counter);
 }
 
 QString defaultActor()
@@ -252,8 +261,7 @@ Result<std::unique_ptr<Library>> Library::create(const QString& path, const Open
     if (options.readOnly)
         return Error{ErrorKind::Usage, QStringLiteral("A new library cannot be created read-only.")};
 
-    const QString connectionName = QStringLiteral("stable-") + QString::number(reinterpret_cast<quintptr>(&path)) +
-                                   QLatin1Char('-') + QString::number(QDateTime::currentMSecsSinceEpoch());
+    const QString connectionName = uniqueConnectionName();
     std::unique_ptr<Library> library(new Library(info.absoluteFilePath(), connectionName, options));
     {
         QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
@@ -313,8 +321,7 @@ Result<std::unique_ptr<Library>> Library::open(const QString& path, const OpenOp
                            .arg(identity.schemaVersion));
 
     const QFileInfo info(path);
-    const QString connectionName = QStringLiteral("stable-") + QString::number(reinterpret_cast<quintptr>(&path)) +
-                                   QLatin1Char('-') + QString::number(QDateTime::currentMSecsSinceEpoch());
+    const QString connectionName = uniqueConnectionName();
     std::unique_ptr<Library> library(new Library(info.absoluteFilePath(), connectionName, options));
     {
         QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
@@ -362,6 +369,11 @@ Status Library::migrate(int fromVersion, bool backUpFirst)
         m_migrationBackup = backup;
         qCInfo(lcLibrary) << "backed up" << m_path << "to" << backup << "before migrating from" << fromVersion;
     }
+    const auto checkpoint = qScopeGuard([&connection] {
+        // Other instances identify the file by its header before opening it: the header written by a
+        // migration (application_id, user_version) must be in the main file, not only in the WAL.
+        (void)execSql(connection, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    });
     for (const Migration& migration : migrations()) {
         if (migration.version <= fromVersion)
             continue;

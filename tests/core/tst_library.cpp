@@ -64,6 +64,15 @@ private slots:
         QVERIFY(!rewrite.ok());
     }
 
+    void aSecondInstanceOpensANewLibraryWhileTheFirstHasItOpen()
+    {
+        // The header (application id, schema version) must be on disk, not only in the WAL.
+        TempLibrary lib;
+        auto other = Library::open(lib.path());
+        QVERIFY2(other.ok(), qPrintable(other.message()));
+        QCOMPARE(identifyFile(lib.path()).kind, FileIdentity::Kind::Stable);
+    }
+
     void createRefusesAnExistingFile()
     {
         TempLibrary lib;
