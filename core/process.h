@@ -88,7 +88,11 @@ struct ImportSummary
 Result<ImportSummary> importProcess(Library& library, const ValueStream& stream);
 
 // Draft edits, each its own transaction with its audit event (the desktop app's undo commands call
-// these). A position of -1 appends.
+// these). A position of -1 appends; a move past either end goes to that end. An edit that changes nothing
+// writes nothing. A new step comes with the checks it carries. Adding a step or check with the id of one
+// removed from the same place restores it (a step with the checks it had), so that undoing a removal keeps
+// the check's identity. A check's origin incident is never cleared by an edit: an empty one keeps what was
+// there.
 Result<QString> addStep(Library& library, const QString& streamId, const Step& step, int position = -1);
 Status updateStep(Library& library, const Step& step); // name, key, throughput, owner role, hours, ports
 Status removeStep(Library& library, const QString& stepId);
@@ -96,6 +100,7 @@ Status moveStep(Library& library, const QString& stepId, int newPosition);
 Result<QString> addCheck(Library& library, const QString& stepId, const QualityCheck& check, int position = -1);
 Status updateCheck(Library& library, const QualityCheck& check);
 Status removeCheck(Library& library, const QString& checkId);
+Status moveCheck(Library& library, const QString& checkId, int newPosition);
 
 // A key not yet used among `taken`, made from `text` ("Deploy to prod" → "deploy-to-prod").
 QString makeKey(const QString& text, const QStringList& taken);

@@ -38,6 +38,10 @@ struct PublishRequest
 // become "prevented". Not undoable: it is a record.
 Result<Revision> publish(Library& library, const Signer& by, const PublishRequest& request);
 
+// The text a revision stores: stable-process/1 with ids, compact, keys sorted. Two drafts are the same
+// process exactly when their snapshots are equal.
+QString canonicalSnapshot(const ValueStream& draft);
+
 // number 0 means the latest.
 Result<Revision> loadRevision(Library& library, const QString& stream, int number = 0);
 Result<QList<Revision>> listRevisions(Library& library, const QString& stream);

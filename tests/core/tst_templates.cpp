@@ -1,0 +1,149 @@
+// The built-in templates: they load from the build's resources, say what the design promises (the ten
+// sections of an execution plan, in order), every step carries real checks, and they publish as they are.
+#include "process.h"
+#include "processjson.h"
+#include "revisions.h"
+#include "templates.h"
+#include "testlibrary.h"
+
+#include <QTest>
+
+using namespace stable;
+using namespace stable::test;
+
+class TestTemplates : public QObject
+{
+    Q_OBJECT
+private slots:
+    void namesAndTitles()
+    {
+        QCOMPARE(templateNames(),
+                 (QStringList{QStringLiteral("execution-plan"), QStringLiteral("software-release")}));
+        QCOMPARE(templateTitle(QStringLiteral("execution-plan")), QStringLiteral("Execution Plan"));
+        QCOMPARE(templateTitle(QStringLiteral("software-release")), QStringLiteral("Software Release"));
+        auto unknown = loadTemplate(QStringLiteral("payroll"));
+        QCOMPARE(
+            unknown.message(),
+            QStringLiteral("No built-in template ‘payroll’; there are execution-plan and software-release."));
+        QCOMPARE(unknown.kind(), ErrorKind::NotFound);
+    }
+
+    void executionPlanHasTheTenSectionsInOrder()
+    {
+        auto plan = loadTemplate(QStringLiteral("execution-plan"));
+        QVERIFY2(plan.ok(), qPrintable(plan.message()));
+        QCOMPARE(plan->key, QStringLiteral("execution-plan"));
+        QCOMPARE(plan->name, QStringLiteral("Execution Plan"));
+        const QStringList keys{QStringLiteral("executive-summary"), QStringLiteral("review-of-discovery"),
+                               QStringLiteral("pre-procedures"),    QStringLiteral("during-procedures"),
+                               QStringLiteral("post-procedures"),   QStringLiteral("test-plan"),
+                               QStringLiteral("rollback-plan"),     QStringLiteral("situational-awareness"),
+                               QStringLiteral("risk-management"),   QStringLiteral("schedule")};
+        const QStringList numerals{QStringLiteral("I."),   QStringLiteral("II."),   QStringLiteral("III."),
+                                   QStringLiteral("IV."),  QStringLiteral("V."),    QStringLiteral("VI."),
+                                   QStringLiteral("VII."), QStringLiteral("VIII."), QStringLiteral("IX."),
+                                   QStringLiteral("X.")};
+        QCOMPARE(plan->steps.size(), 10);
+        for (int i = 0; i < 10; ++i) {
+            const Step& step = plan->steps.at(i);
+            QCOMPARE(step.key, keys.at(i));
+            QVERIFY2(step.name.startsWith(numerals.at(i) + QLatin1Char(' ')), qPrintable(step.name));
+            QVERIFY2(step.checks.size() >= 2 && step.checks.size() <= 4, qPrintable(step.key));
+        }
+        // What a change manager signs before the window: the rollback rehearsed, the point agreed.
+        QCOMPARE(plan->steps.at(6).checks.at(0).statement,
+                 QStringLiteral("Rollback tested on staging within the last 7 days"));
+        QVERIFY(plan->steps.at(6).checks.at(0).critical);
+        QCOMPARE(plan->steps.at(9).checks.at(0).statement,
+                 QStringLiteral("Rollback point agreed and written in the schedule"));
+        QVERIFY(plan->steps.at(9).checks.at(0).critical);
+        QCOMPARE(plan->steps.at(5).checks.at(0).statement,
+                 QStringLiteral("Success criteria are measurable and agreed by the service owner"));
+    }
+
+    void softwareReleaseFollowsTheThreePs()
+    {
+        auto release = loadTemplate(QStringLiteral("software-release"));
+        QVERIFY2(release.ok(), qPrintable(release.message()));
+        QCOMPARE(release->key, QStringLiteral("software-release"));
+        QStringList keys;
+        for (const Step& step : release->steps)
+            keys.append(step.key);
+        QCOMPARE(keys.first(), QStringLiteral("requirements"));
+        for (const char* key :
+             {"source", "build", "help-file", "database-scripts", "deploy", "verify", "release-notes"})
+            QVERIFY2(keys.contains(QLatin1String(key)), key);
+        QVERIFY(keys.indexOf(QStringLiteral("database-scripts")) < keys.indexOf(QStringLiteral("deploy")));
+        QVERIFY(keys.indexOf(QStringLiteral("deploy")) < keys.indexOf(QStringLiteral("verify")));
+
+        const Step& requirements = release->steps.at(0);
+        bool signedByAll = false;
+        for (const QualityCheck& check : requirements.checks)
+            signedByAll |= check.critical && check.statement.contains(QStringLiteral("customer")) &&
+                           check.statement.contains(QStringLiteral("stakeholder")) &&
+                           check.statement.contains(QStringLiteral("tester")) &&
+                           check.statement.contains(QStringLiteral("developer"));
+        QVERIFY2(signedByAll,
+                 "requirements are signed by customer, stakeholder, tester and developer (critical)");
+        const Step& scripts =
+            release->steps.at(static_cast<int>(keys.indexOf(QStringLiteral("database-scripts"))));
+        QCOMPARE(scripts.checks.at(0).key, QStringLiteral("go"));
+        QVERIFY(scripts.checks.at(0).statement.contains(QStringLiteral("GO")));
+    }
+
+    void everyStepIsASystemWithRealChecks_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString& name : templateNames())
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void everyStepIsASystemWithRealChecks()
+    {
+        QFETCH(QString, name);
+        auto process = loadTemplate(name);
+        QVERIFY2(process.ok(), qPrintable(process.message()));
+        QVERIFY(!process->purpose.isEmpty());
+        QVERIFY(!process->owner.isEmpty());
+        int critical = 0;
+        for (const Step& step : process->steps) {
+            QVERIFY2(!step.checks.isEmpty(), qPrintable(step.key));
+            QVERIFY2(step.throughput.size() > 80, qPrintable(step.key));
+            QVERIFY2(!step.inputs.isEmpty() && !step.outputs.isEmpty(), qPrintable(step.key));
+            QVERIFY2(!step.ownerRole.isEmpty() && step.plannedHours > 0, qPrintable(step.key));
+            for (const QualityCheck& check : step.checks) {
+                QVERIFY2(!check.guardsAgainst.isEmpty(), qPrintable(step.key + QLatin1Char('/') + check.key));
+                QVERIFY2(!check.statement.endsWith(QLatin1Char('.')), qPrintable(check.statement));
+                critical += check.critical ? 1 : 0;
+            }
+        }
+        QVERIFY(critical >= 3);
+        // What it says is what it writes back: nothing in the file is lost or ignored.
+        auto again = processFromJson(processToJson(process.value(), false), name);
+        QVERIFY(again.ok());
+        QCOMPARE(processToJson(again.value(), false), processToJson(process.value(), false));
+    }
+
+    void importsAndPublishes_data() { everyStepIsASystemWithRealChecks_data(); }
+
+    void importsAndPublishes()
+    {
+        QFETCH(QString, name);
+        TempLibrary lib;
+        const Signer alice = lib.signer(QStringLiteral("Alice Example"), QStringLiteral("AL"));
+        auto process = loadTemplate(name);
+        QVERIFY(process.ok());
+        auto imported = importProcess(*lib, process.value());
+        QVERIFY2(imported.ok(), qPrintable(imported.message()));
+        QCOMPARE(imported->steps, static_cast<int>(process->steps.size()));
+        auto revision =
+            publish(*lib, alice, PublishRequest{name, QStringLiteral("Adopted the built-in template"), {}});
+        QVERIFY2(revision.ok(), qPrintable(revision.message()));
+        QCOMPARE(revision->number, 1);
+        QCOMPARE(rowCount(*lib, QStringLiteral("revision_check")), imported->checks);
+        QCOMPARE(processToJson(revision->snapshot, false), processToJson(process.value(), false));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTemplates)
+#include "tst_templates.moc"
