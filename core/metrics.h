@@ -94,6 +94,20 @@ struct MeasureFilter
 
 Result<Measures> computeMeasures(Library& library, const MeasureFilter& filter = {});
 
+// An incident recorded as a recurrence of an earlier one that a published revision had already answered
+// before it occurred (the first such revision is named).
+struct RepeatDefect
+{
+    QString incidentId;
+    QString incidentKey;
+    QString title;
+    QString earlierKey;
+    QString streamKey;
+    int revisionNumber = 0;
+    QString publishedAt;
+};
+Result<QList<RepeatDefect>> listRepeatDefects(Library& library, const MeasureFilter& filter = {});
+
 // The `stablectl metrics --json` object of DESIGN.md §6 (null where a measure has no data).
 QJsonObject measuresToJson(const Measures& measures);
 
