@@ -1,0 +1,282 @@
+// The demo library: the same seed gives the same history, and the history tells the story a newcomer
+// should see — failures, incidents traced upstream, new revisions, and a hidden factory that shrinks.
+#include "demo.h"
+#include "incidents.h"
+#include "integrity.h"
+#include "libraryjson.h"
+#include "metrics.h"
+#include "people.h"
+#include "revisions.h"
+#include "runs.h"
+#include "sql.h"
+#include "testlibrary.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+#include <memory>
+
+using namespace stable;
+using namespace stable::test;
+
+namespace {
+
+DemoOptions yearTo(QDate end, quint32 seed)
+{
+    DemoOptions options;
+    options.months = 12;
+    options.seed = seed;
+    options.endDate = end;
+    return options;
+}
+
+const QDate endOfHistory(2026, 2, 28);
+
+// Ids are random and hashes cover them; PIN hashes are salted. The rest must be the same for a seed:
+// ids and hashes become numbered placeholders in order of first appearance.
+QByteArray withoutRandomParts(Library& library)
+{
+    auto document = exportLibrary(library);
+    if (!document.ok())
+        return "export failed: " + document.message().toUtf8();
+    QString text = QString::fromUtf8(libraryDocumentBytes(document.value()));
+    const auto number = [&text](const QRegularExpression& pattern, const QString& label) {
+        QHash<QString, QString> seen;
+        QString out;
+        qsizetype from = 0;
+        for (auto it = pattern.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            out += QStringView(text).mid(from, match.capturedStart() - from);
+            QString& name = seen[match.captured()];
+            if (name.isEmpty())
+                name = QStringLiteral("<%1-%2>").arg(label).arg(seen.size());
+            out += name;
+            from = match.capturedEnd();
+        }
+        out += QStringView(text).mid(from);
+        text = out;
+    };
+    number(QRegularExpression(QStringLiteral("\\$argon2id\\$[^\"\\\\]*")), QStringLiteral("pin-hash"));
+    number(QRegularExpression(QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
+           QStringLiteral("id"));
+    number(QRegularExpression(QStringLiteral("\\b[0-9a-f]{64}\\b")), QStringLiteral("hash"));
+    return text.toUtf8();
+}
+
+qint64 count(Library& library, const QString& sql)
+{
+    auto query = execSql(library.db(), sql);
+    return query.ok() && query->next() ? query->value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+class TestDemo : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TempLibrary> m_demo; // seed 7, shared by the tests that only read it
+
+private slots:
+    void initTestCase()
+    {
+        m_demo = std::make_unique<TempLibrary>();
+        const Status made = generateDemo(**m_demo, yearTo(endOfHistory, 7));
+        QVERIFY2(made.ok(), qPrintable(made.message()));
+    }
+
+    // One month keeps the suite quick; the seed drives every choice from the first day on.
+    void theSameSeedGivesTheSameLibrary()
+    {
+        DemoOptions month = yearTo(endOfHistory, 5);
+        month.months = 1;
+        TempLibrary first;
+        TempLibrary again;
+        TempLibrary other;
+        QVERIFY(generateDemo(*first, month).ok());
+        QVERIFY(generateDemo(*again, month).ok());
+        month.seed = 6;
+        QVERIFY(generateDemo(*other, month).ok());
+        const QByteArray bytes = withoutRandomParts(*first);
+        QVERIFY(bytes.size() > 100000);
+        QCOMPARE(withoutRandomParts(*again), bytes);
+        QVERIFY2(withoutRandomParts(*other) != bytes, "another seed gives another history");
+        auto verified = verifyLibrary(*other);
+        QVERIFY2(verified.ok() && verified->ok, qPrintable(verified.ok() ? verified->firstProblem : verified.message()));
+    }
+
+    void everyRecordIsInTheSimulatedYearAndVerifies()
+    {
+        Library& library = **m_demo;
+        auto verified = verifyLibrary(library);
+        QVERIFY2(verified.ok(), qPrintable(verified.message()));
+        QVERIFY2(verified->ok, qPrintable(verified->firstProblem));
+        QVERIFY(verified->attestations > 1000);
+        // The team was set up two weeks before the history starts; nothing is dated after its last day.
+        QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM audit_event WHERE at < '2025-02-15' OR "
+                                               "at > '2026-02-28T23:59:59Z'")),
+                 0);
+        QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM run WHERE started_at < '2025-03-01'")), 0);
+        // The caller's clock is back.
+        QCOMPARE(library.clock().now(), m_demo->clock().now());
+        m_demo->clock().advance(60);
+        QCOMPARE(library.clock().now(), m_demo->clock().now());
+    }
+
+    void theCastAndTheProcesses()
+    {
+        Library& library = **m_demo;
+        auto people = listPeople(library);
+        QVERIFY(people.ok());
+        QCOMPARE(people->size(), 5);
+        QStringList roles;
+        for (const Person& person : people.value())
+            roles.append(person.role);
+        roles.sort();
+        QCOMPARE(roles, (QStringList{QStringLiteral("DBA"), QStringLiteral("Developer"), QStringLiteral("Release manager"),
+                                     QStringLiteral("Service owner"), QStringLiteral("Tester")}));
+        // Every demo person signs with the PIN the README gives.
+        auto signer = authenticate(library, QStringLiteral("MJ"), QLatin1String(demoPin));
+        QVERIFY2(signer.ok(), qPrintable(signer.message()));
+
+        auto streams = listStreams(library);
+        QVERIFY(streams.ok());
+        QCOMPARE(streams->size(), 3);
+        int improved = 0;
+        for (const StreamSummary& stream : streams.value())
+            improved += stream.latestRevision >= 2 ? 1 : 0;
+        QVERIFY2(improved >= 2, "improvements were published as new revisions");
+
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE kind = 'release'")) >= 90);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE kind = 'routine'")) >= 45);
+        QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM run WHERE kind = 'plan'")), 12);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE status = 'rolled back'")) >= 2);
+        QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM run WHERE status = 'open'")), 0);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE title LIKE 'Patch cycle 20__-W__'")) >= 45);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE title = 'Upgrade PostgreSQL 13 → 15 on db-prod-2'")) == 1);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM attestation_void")) >= 1);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM attestation WHERE outcome = 'na'")) >= 1);
+        QCOMPARE(count(library, QStringLiteral("SELECT value FROM setting WHERE key = 'hourly-rate'")), 85);
+    }
+
+    void failuresBecomeIncidentsAndImprovements()
+    {
+        Library& library = **m_demo;
+        const qint64 fails = count(library, QStringLiteral("SELECT count(*) FROM attestation WHERE outcome = 'fail'"));
+        const auto failedShare = [&library](const char* from, const char* to) {
+            return count(library, QStringLiteral("SELECT 100 * count(DISTINCT a.run_id) / (SELECT count(*) FROM run WHERE "
+                                                 "started_at BETWEEN '%1' AND '%2') FROM attestation a JOIN run r ON "
+                                                 "r.id = a.run_id WHERE a.outcome = 'fail' AND r.started_at BETWEEN "
+                                                 "'%1' AND '%2'").arg(QLatin1String(from), QLatin1String(to)));
+        };
+        qInfo("runs with a first-attempt failure: %lld%% in the first quarter, %lld%% in the last",
+              failedShare("2025-03", "2025-06"), failedShare("2025-12", "2026-03"));
+        QVERIFY(failedShare("2025-03", "2025-06") > failedShare("2025-12", "2026-03"));
+        QVERIFY2(fails >= 10, qPrintable(QString::number(fails)));
+
+        auto incidents = listIncidents(library);
+        QVERIFY(incidents.ok());
+        QSet<IncidentStatus> statuses;
+        int downstream = 0;
+        for (const Incident& incident : incidents.value()) {
+            statuses.insert(incident.status);
+            if (!incident.injectedStepId.isEmpty() && incident.injectedStepId != incident.detectedStepId)
+                ++downstream;
+            if (incident.status != IncidentStatus::Open)
+                QVERIFY2(incident.whys.size() >= 3 && !incident.rootCause.isEmpty(), qPrintable(incident.title));
+        }
+        QVERIFY2(statuses.size() >= 3, "incidents in several statuses");
+        QVERIFY(statuses.contains(IncidentStatus::Open));
+        QVERIFY(downstream >= 1);
+
+        auto measures = computeMeasures(library);
+        QVERIFY2(measures.ok(), qPrintable(measures.message()));
+        QVERIFY2(measures->repeatDefects >= 1, "a repeat defect shows that prevention can fail");
+        QVERIFY(measures->shiftLeftIndex.has_value());
+        QVERIFY(measures->copq > 0);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM quality_check WHERE origin_incident_id IS NOT NULL")) >= 4);
+        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM revision_answer")) >= 4);
+    }
+
+    void theHiddenFactoryShrinks()
+    {
+        auto measures = computeMeasures(**m_demo);
+        QVERIFY2(measures.ok(), qPrintable(measures.message()));
+        const QList<MonthFactory>& months = measures->hiddenFactory;
+        QCOMPARE(months.size(), 12);
+        QCOMPARE(months.first().month, QStringLiteral("2025-03"));
+        QCOMPARE(months.last().month, QStringLiteral("2026-02"));
+        const auto mean = [&months](int from, int to) {
+            double sum = 0;
+            for (int i = from; i < to; ++i)
+                sum += months.at(i).percent.value_or(0);
+            return sum / (to - from);
+        };
+        QStringList shown;
+        for (const MonthFactory& month : months)
+            shown.append(QStringLiteral("%1 %2%").arg(month.month).arg(month.percent.value_or(0), 0, 'f', 1));
+        qInfo("hidden factory: %s", qPrintable(shown.join(QStringLiteral(", "))));
+        const double early = mean(0, 3);
+        const double late = mean(9, 12);
+        QVERIFY2(early > late, qPrintable(QStringLiteral("early %1%, late %2%").arg(early).arg(late)));
+        QVERIFY2(early >= 22 && early <= 40, qPrintable(QStringLiteral("early %1%").arg(early)));
+        QVERIFY2(late >= 5 && late <= 15, qPrintable(QStringLiteral("late %1%").arg(late)));
+        for (const MonthFactory& month : months)
+            QVERIFY2(month.teamHours >= 600 && month.teamHours <= 850, qPrintable(month.month));
+    }
+
+    void theDemoTravelsWholeInTheLibraryDocument()
+    {
+        const QByteArray exported = libraryDocumentBytes(exportLibrary(**m_demo).value());
+        TempLibrary copy;
+        const Status imported = importLibrary(*copy, exported, QStringLiteral("demo.json"));
+        QVERIFY2(imported.ok(), qPrintable(imported.message()));
+        QCOMPARE(libraryDocumentBytes(exportLibrary(*copy).value()), exported);
+        auto verified = verifyLibrary(*copy);
+        QVERIFY2(verified.ok() && verified->ok, qPrintable(verified.ok() ? verified->firstProblem : verified.message()));
+    }
+
+    void refusals()
+    {
+        TempLibrary empty;
+        DemoOptions large = yearTo(endOfHistory, 1);
+        large.scale = DemoOptions::Scale::Large;
+        const Status refusedLarge = generateDemo(*empty, large);
+        QVERIFY(!refusedLarge.ok());
+        QCOMPARE(refusedLarge.message(),
+                 QStringLiteral("The large demo library arrives with the performance work; use --scale small."));
+        DemoOptions none = yearTo(endOfHistory, 1);
+        none.months = 0;
+        const Status refusedMonths = generateDemo(*empty, none);
+        QVERIFY(!refusedMonths.ok());
+        QVERIFY2(refusedMonths.message().contains(QStringLiteral("1 to 120 months")), qPrintable(refusedMonths.message()));
+        QCOMPARE(rowCount(*empty, QStringLiteral("audit_event")), 0);
+
+        TempLibrary used;
+        used.signer(QStringLiteral("Dana Already"), QStringLiteral("DA"));
+        const qint64 events = rowCount(*used, QStringLiteral("audit_event"));
+        const Status refusedUsed = generateDemo(*used, yearTo(endOfHistory, 1));
+        QVERIFY(!refusedUsed.ok());
+        QVERIFY2(refusedUsed.message().contains(QStringLiteral("only a new, empty library")), qPrintable(refusedUsed.message()));
+        QCOMPARE(rowCount(*used, QStringLiteral("audit_event")), events);
+        QCOMPARE(rowCount(*used, QStringLiteral("person")), 1);
+    }
+
+    void theHistoryEndsTodayByDefault()
+    {
+        // The caller's clock says it is 2026-03-01 10:00: nothing may happen after that.
+        TempLibrary library;
+        DemoOptions options;
+        options.months = 1;
+        options.seed = 3;
+        const Status made = generateDemo(*library, options);
+        QVERIFY2(made.ok(), qPrintable(made.message()));
+        QCOMPARE(count(*library, QStringLiteral("SELECT count(*) FROM audit_event WHERE at > '2026-03-01T10:00:00Z'")), 0);
+        QVERIFY(count(*library, QStringLiteral("SELECT count(*) FROM run WHERE started_at >= '2026-02-01'")) >= 8);
+        QCOMPARE(count(*library, QStringLiteral("SELECT count(*) FROM team_hours WHERE month = '2026-02'")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemo)
+#include "tst_demo.moc"
