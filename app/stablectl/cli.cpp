@@ -1,0 +1,193 @@
+#include "cli.h"
+
+#include "clock.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QLocale>
+#include <cmath>
+#include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace stable::cli {
+
+namespace {
+
+bool standardInputIsTerminal()
+{
+#ifdef Q_OS_WIN
+    return _isatty(_fileno(stdin)) != 0;
+#else
+    return isatty(fileno(stdin)) != 0;
+#endif
+}
+
+} // namespace
+
+Console::Console()
+    : out(stdout)
+    , err(stderr)
+{
+    out.setEncoding(QStringConverter::Utf8);
+    err.setEncoding(QStringConverter::Utf8);
+}
+
+int Console::fail(const Error& error)
+{
+    QString message = error.message;
+    message.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    err << "stablectl: " << message << Qt::endl;
+    return error.kind == ErrorKind::Usage ? exitUsage : exitRefused;
+}
+
+void Console::printJson(const QJsonObject& object)
+{
+    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    out.flush();
+}
+
+void Console::printJson(const QJsonArray& array)
+{
+    out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    out.flush();
+}
+
+void Console::printCreated(const Arguments& arguments, const QString& id, const QJsonObject& more)
+{
+    if (arguments.json()) {
+        QJsonObject object = more;
+        object.insert(QStringLiteral("id"), id);
+        out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
+    } else {
+        out << id << Qt::endl;
+    }
+}
+
+Result<std::unique_ptr<Library>> openLibrary(const QString& path, Access access, Console& console)
+{
+    OpenOptions options;
+    if (access == Access::Read) {
+        const FileIdentity identity = identifyFile(path);
+        options.readOnly = !(identity.kind == FileIdentity::Kind::Stable &&
+                             identity.schemaVersion < Library::schemaVersion());
+    }
+    auto library = Library::open(path, options);
+    if (library.ok() && !library.value()->migrationBackupPath().isEmpty())
+        console.err << "stablectl: note: ‘" << path
+                    << "’ was migrated to this build's schema; the old version is kept as ‘"
+                    << library.value()->migrationBackupPath() << "’." << Qt::endl;
+    return library;
+}
+
+Result<QString> readPin(const Arguments& arguments, Console& console, const QString& whose)
+{
+    QString pin;
+    if (arguments.has(QStringLiteral("pin-env"))) {
+        const QString variable = arguments.value(QStringLiteral("pin-env"));
+        if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData()))
+            return invalid(
+                QStringLiteral("The environment variable ‘%1’ named by --pin-env is not set.").arg(variable));
+        pin = qEnvironmentVariable(variable.toLocal8Bit().constData());
+    } else {
+        if (standardInputIsTerminal()) {
+            console.err << "PIN for " << whose << ": ";
+            console.err.flush();
+        }
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return invalid(QStringLiteral("Standard input cannot be read for the PIN."));
+        QByteArray line = input.readLine();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        pin = QString::fromUtf8(line);
+    }
+    if (pin.isEmpty())
+        return invalid(QStringLiteral("No PIN was given for %1: set --pin-env VAR or write it as one line on "
+                                      "standard input.")
+                           .arg(whose));
+    return pin;
+}
+
+Result<Signer> signerFrom(Library& library, const Arguments& arguments, Console& console)
+{
+    const QString by = arguments.value(QStringLiteral("by"));
+    // Name the person before asking for a PIN, so that a typo is not answered with a PIN prompt.
+    auto person = findPerson(library, by);
+    if (!person.ok())
+        return person.error();
+    auto pin = readPin(arguments, console, person->initials);
+    if (!pin.ok())
+        return pin.error();
+    return authenticate(library, person->id, pin.value());
+}
+
+Result<std::optional<QDateTime>> momentOption(const Arguments& arguments, const QString& option)
+{
+    if (!arguments.has(option))
+        return std::optional<QDateTime>();
+    const QString text = arguments.value(option);
+    const auto moment = parseIsoMoment(text);
+    if (!moment)
+        return invalid(
+            QStringLiteral("--%1 ‘%2’ is not an ISO 8601 moment with a zone (e.g. 2026-03-01T10:00:00Z) "
+                           "or a date (2026-03-01).")
+                .arg(option, text));
+    return std::optional<QDateTime>(*moment);
+}
+
+Result<int> integerOption(const Arguments& arguments, const QString& option, int fallback, int minimum,
+                          int maximum)
+{
+    if (!arguments.has(option))
+        return fallback;
+    const QString text = arguments.value(option);
+    bool ok = false;
+    const int number = text.trimmed().toInt(&ok);
+    if (!ok || number < minimum || number > maximum)
+        return invalid(QStringLiteral("--%1 must be a whole number from %2 to %3 (got ‘%4’).")
+                           .arg(option)
+                           .arg(minimum)
+                           .arg(maximum)
+                           .arg(text));
+    return number;
+}
+
+Result<double> numberArgument(const QString& text, const QString& what)
+{
+    bool ok = false;
+    const double number = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(number))
+        return invalid(QStringLiteral("%1 must be a number (got ‘%2’).").arg(what, text));
+    return number;
+}
+
+QString formatNumber(double value, int decimals)
+{
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text;
+}
+
+QString formatPercent(std::optional<double> fraction)
+{
+    if (!fraction)
+        return QStringLiteral("–");
+    return QString::number(*fraction * 100.0, 'f', 1) + QLatin1Char('%');
+}
+
+QString counted(qint64 count, const QString& one, const QString& many)
+{
+    return QString::number(count) + QLatin1Char(' ') + (count == 1 ? one : many);
+}
+
+} // namespace stable::cli

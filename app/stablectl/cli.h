@@ -1,0 +1,63 @@
+#pragma once
+
+#include "arguments.h"
+#include "library.h"
+#include "people.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+#include <memory>
+#include <optional>
+
+namespace stable::cli {
+
+// Exit statuses of DESIGN.md §6.
+constexpr int exitSuccess = 0;
+constexpr int exitRefused = 1;
+constexpr int exitUsage = 2;
+
+// Standard output for results, standard error for messages; UTF-8 both.
+class Console
+{
+public:
+    Console();
+    QTextStream out;
+    QTextStream err;
+
+    // "stablectl: <message>" on stderr; the exit status for it (2 for a usage error, 1 otherwise).
+    int fail(const Error& error);
+    int fail(const QString& message) { return fail(Error{ErrorKind::Invalid, message}); }
+    void printJson(const QJsonObject& object);
+    void printJson(const QJsonArray& array);
+    // What a command that creates something prints: the id alone, or {"id": …} with --json.
+    void printCreated(const Arguments& arguments, const QString& id, const QJsonObject& more = {});
+};
+
+enum class Access { Read, Write };
+
+// Opens LIB. Read access opens read-only unless the file needs migrating, which only a writer may do;
+// a migration is noted on stderr with where the old version was kept.
+Result<std::unique_ptr<Library>> openLibrary(const QString& path, Access access, Console& console);
+
+// The PIN: from the environment variable named by --pin-env, or else one line of standard input.
+Result<QString> readPin(const Arguments& arguments, Console& console, const QString& whose);
+
+// --by PERSON with their PIN: the two components of a signature.
+Result<Signer> signerFrom(Library& library, const Arguments& arguments, Console& console);
+
+// Option values, checked before the library is touched. A missing option gives the fallback.
+Result<std::optional<QDateTime>> momentOption(const Arguments& arguments, const QString& option);
+Result<int> integerOption(const Arguments& arguments, const QString& option, int fallback, int minimum,
+                          int maximum);
+Result<double> numberArgument(const QString& text, const QString& what);
+
+// "12.5" rather than "12.500000", "12" rather than "12.0".
+QString formatNumber(double value, int decimals = 2);
+QString formatPercent(std::optional<double> fraction);
+// "1 void", "3 voids".
+QString counted(qint64 count, const QString& one, const QString& many);
+
+} // namespace stable::cli

@@ -1,0 +1,243 @@
+// The library file as a whole: create, fill with demo history, export and import, verify, back up.
+#include "cli.h"
+#include "commands.h"
+#include "demo.h"
+#include "integrity.h"
+#include "libraryjson.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <functional>
+#include <limits>
+
+namespace stable::cli {
+
+namespace {
+
+QString quoted(const QString& path)
+{
+    return QStringLiteral("‘%1’").arg(path);
+}
+
+// A new library that is filled in one go: if filling fails, the half-made file is removed again.
+int createFilled(Console& console, const QString& path, const std::function<Status(Library&)>& fill)
+{
+    auto created = Library::create(path);
+    if (!created.ok())
+        return console.fail(created.error());
+    std::unique_ptr<Library> library = std::move(created).value();
+    const Status filled = fill(*library);
+    if (!filled.ok()) {
+        library.reset();
+        for (const QString& suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(path + suffix);
+        return console.fail(filled.error());
+    }
+    return exitSuccess;
+}
+
+Result<QByteArray> readInputFile(const QString& path)
+{
+    QFile file(path);
+    if (!QFileInfo::exists(path))
+        return notFound(QStringLiteral("%1 does not exist.").arg(quoted(path)));
+    if (!file.open(QIODevice::ReadOnly))
+        return storageError(QStringLiteral("%1 cannot be read: %2").arg(quoted(path), file.errorString()));
+    return file.readAll();
+}
+
+int initLibrary(const Arguments& arguments, Console& console)
+{
+    const QString path = arguments.library();
+    const int status = createFilled(console, path, [](Library&) { return success(); });
+    if (status == exitSuccess)
+        console.out << "Created the library " << quoted(path) << "." << Qt::endl;
+    return status;
+}
+
+int makeDemo(const Arguments& arguments, Console& console)
+{
+    DemoOptions options;
+    auto months = integerOption(arguments, QStringLiteral("months"), options.months, 1, 120);
+    if (!months.ok())
+        return console.fail(months.error());
+    options.months = months.value();
+    auto seed = integerOption(arguments, QStringLiteral("seed"), 1, 0, std::numeric_limits<int>::max());
+    if (!seed.ok())
+        return console.fail(seed.error());
+    options.seed = static_cast<quint32>(seed.value());
+    const QString scale = arguments.value(QStringLiteral("scale"), QStringLiteral("small"));
+    if (scale == QLatin1String("small"))
+        options.scale = DemoOptions::Scale::Small;
+    else if (scale == QLatin1String("large"))
+        options.scale = DemoOptions::Scale::Large;
+    else
+        return console.fail(QStringLiteral("--scale must be small or large (got ‘%1’).").arg(scale));
+
+    const QString path = arguments.library();
+    const int status =
+        createFilled(console, path, [&options](Library& library) { return generateDemo(library, options); });
+    if (status == exitSuccess)
+        console.out << "Created the demo library " << quoted(path) << " with " << options.months
+                    << " months of history; every demo person's PIN is " << demoPin << "." << Qt::endl;
+    return status;
+}
+
+int exportLibraryFile(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Read, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    auto document = exportLibrary(*library.value());
+    if (!document.ok())
+        return console.fail(document.error());
+    const QString target = arguments.positional(1);
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly))
+        return console.fail(
+            storageError(QStringLiteral("Cannot write %1: %2").arg(quoted(target), file.errorString())));
+    file.write(libraryDocumentBytes(document.value()));
+    if (!file.commit())
+        return console.fail(
+            storageError(QStringLiteral("Cannot write %1: %2").arg(quoted(target), file.errorString())));
+    console.out << "Exported " << quoted(arguments.library()) << " to " << quoted(target) << "." << Qt::endl;
+    return exitSuccess;
+}
+
+int importLibraryFile(const Arguments& arguments, Console& console)
+{
+    const QString path = arguments.library();
+    const QString source = arguments.positional(1);
+    auto bytes = readInputFile(source);
+    if (!bytes.ok())
+        return console.fail(bytes.error());
+    if (QFileInfo::exists(path))
+        return console.fail(refused(
+            QStringLiteral("%1 already exists; import-library makes a new library.").arg(quoted(path))));
+    const QString sourceName = QFileInfo(source).fileName();
+    const int status = createFilled(console, path, [&bytes, &sourceName](Library& library) {
+        return importLibrary(library, bytes.value(), sourceName);
+    });
+    if (status == exitSuccess)
+        console.out << "Created " << quoted(path) << " from " << quoted(source) << "." << Qt::endl;
+    return status;
+}
+
+int verify(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Read, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    auto report = verifyLibrary(*library.value());
+    if (!report.ok())
+        return console.fail(report.error());
+    const VerifyReport& verdict = report.value();
+    console.out << "Checked "
+                << counted(verdict.events, QStringLiteral("audit event"), QStringLiteral("audit events"))
+                << ", "
+                << counted(verdict.attestations, QStringLiteral("attestation"),
+                           QStringLiteral("attestations"))
+                << ", " << counted(verdict.voids, QStringLiteral("void"), QStringLiteral("voids")) << " and "
+                << counted(verdict.revisions, QStringLiteral("revision"), QStringLiteral("revisions"));
+    if (!verdict.headHash.isEmpty())
+        console.out << "; chain head " << verdict.headHash;
+    console.out << "." << Qt::endl;
+    if (verdict.ok) {
+        console.out << quoted(arguments.library()) << " is intact." << Qt::endl;
+        return exitSuccess;
+    }
+    for (const QString& problem : verdict.problems)
+        console.out << "  " << problem << '\n';
+    return console.fail(
+        refused(QStringLiteral("%1 fails verification: %2")
+                    .arg(quoted(arguments.library()),
+                         verdict.firstProblem.isEmpty() ? verdict.problems.value(0) : verdict.firstProblem)));
+}
+
+int check(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Read, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    auto report = checkLibrary(*library.value());
+    if (!report.ok())
+        return console.fail(report.error());
+    if (report->ok) {
+        console.out << quoted(arguments.library()) << " passes the file integrity and foreign key checks."
+                    << Qt::endl;
+        return exitSuccess;
+    }
+    for (const QString& problem : report->problems)
+        console.out << "  " << problem << '\n';
+    return console.fail(refused(
+        QStringLiteral("%1 is damaged: %2").arg(quoted(arguments.library()), report->problems.value(0))));
+}
+
+int backup(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Read, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    const QString destination = arguments.positional(1);
+    const Status done = backupLibrary(*library.value(), destination);
+    if (!done.ok())
+        return console.fail(done.error());
+    console.out << "Backed up " << quoted(arguments.library()) << " to " << quoted(destination)
+                << " and verified the copy." << Qt::endl;
+    return exitSuccess;
+}
+
+} // namespace
+
+QList<CommandSpec> libraryCommands()
+{
+    const QString lib = QStringLiteral("LIB");
+    return {
+        {QStringLiteral("init"),
+         {lib},
+         {},
+         QStringLiteral("Creates a new, empty library; refuses an existing file."),
+         initLibrary},
+        {QStringLiteral("demo"),
+         {lib},
+         {optional(QStringLiteral("months"), QStringLiteral("N")),
+          optional(QStringLiteral("scale"), QStringLiteral("small|large")),
+          optional(QStringLiteral("seed"), QStringLiteral("N"))},
+         QStringLiteral("Creates a library filled with realistic, deterministic demo history (PIN of every "
+                        "demo person: %1).")
+             .arg(QLatin1String(demoPin)),
+         makeDemo},
+        {QStringLiteral("export"),
+         {lib, QStringLiteral("OUT.json")},
+         {},
+         QStringLiteral("Writes the whole library as one stable-library/1 JSON document (lossless)."),
+         exportLibraryFile},
+        {QStringLiteral("import-library"),
+         {QStringLiteral("NEWLIB"), QStringLiteral("IN.json")},
+         {},
+         QStringLiteral("Creates NEWLIB from a stable-library/1 document; all or nothing."),
+         importLibraryFile},
+        {QStringLiteral("verify"),
+         {lib},
+         {},
+         QStringLiteral("Checks the audit chain, every signature's hash and its audit link, and every "
+                        "revision; names the "
+                        "first bad record and exits 1 when one is found."),
+         verify},
+        {QStringLiteral("check"),
+         {lib},
+         {},
+         QStringLiteral("Checks the file's integrity and its foreign keys."),
+         check},
+        {QStringLiteral("backup"),
+         {lib, QStringLiteral("DEST")},
+         {},
+         QStringLiteral("Writes a consistent copy while others write, then verifies the copy; refuses an "
+                        "existing DEST."),
+         backup},
+    };
+}
+
+} // namespace stable::cli
