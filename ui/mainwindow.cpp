@@ -1,0 +1,295 @@
+#include "mainwindow.h"
+
+#include "document.h"
+#include "integrity.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoGroup>
+
+namespace stable {
+
+namespace {
+
+constexpr int maxRecentFiles = 8;
+
+QUndoGroup& undoGroup()
+{
+    static QUndoGroup group;
+    return group;
+}
+
+QString libraryFilter()
+{
+    return MainWindow::tr("Stable libraries (*.stable);;All files (*)");
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_stack(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_emptyState = new QLabel(tr("<h2>No library is open</h2><p>Open the team's library with <b>File → Open…</b>, "
+                                 "or make a new one with <b>File → New Library…</b>.</p>"),
+                              m_stack);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setTextFormat(Qt::RichText);
+    m_stack->addWidget(m_emptyState);
+    setCentralWidget(m_stack);
+    createActions();
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    closeLibrary();
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newAction = file->addAction(tr("&New Library…"), this, &MainWindow::newLibrary);
+    newAction->setShortcut(QKeySequence::New);
+    QAction* openAction = file->addAction(tr("&Open…"), this, &MainWindow::openWithDialog);
+    openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_backUpAction = file->addAction(tr("&Back Up…"), this, &MainWindow::backUp);
+    m_backUpAction->setToolTip(tr("Save a consistent, verified copy of the library while it stays open"));
+    m_closeAction = file->addAction(tr("&Close"), this, &MainWindow::closeLibrary);
+    m_closeAction->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu = edit;
+    m_undoAction = undoGroup().createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = undoGroup().createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+
+    m_processMenu = menuBar()->addMenu(tr("&Process"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewActions = new QActionGroup(this);
+    m_viewActions->setExclusive(true);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Stable"), this, &MainWindow::showAbout);
+    updateRecentMenu();
+}
+
+void MainWindow::addPanel(QDockWidget* panel, Qt::DockWidgetArea area)
+{
+    addDockWidget(area, panel);
+    m_viewMenu->addAction(panel->toggleViewAction());
+}
+
+void MainWindow::showStatus(const QString& message, int milliseconds)
+{
+    statusBar()->showMessage(message, milliseconds);
+}
+
+void MainWindow::addView(View view, const QString& title, QWidget* widget, DocumentView* documentView)
+{
+    m_stack->addWidget(widget);
+    QAction* action = m_viewMenu->addAction(title, this, [this, view] { showView(view); });
+    action->setCheckable(true);
+    action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + static_cast<int>(m_views.size()))));
+    m_viewActions->addAction(action);
+    m_views.insert(view, ViewEntry{widget, documentView, action});
+    documentView->setDocument(m_document.get());
+    if (m_document && m_views.size() == 1)
+        showView(view);
+}
+
+bool MainWindow::showView(View view)
+{
+    const auto entry = m_views.constFind(view);
+    if (entry == m_views.cend() || !m_document)
+        return false;
+    m_stack->setCurrentWidget(entry->widget);
+    entry->action->setChecked(true);
+    return true;
+}
+
+std::optional<View> MainWindow::currentView() const
+{
+    for (auto it = m_views.cbegin(); it != m_views.cend(); ++it)
+        if (m_stack->currentWidget() == it->widget)
+            return it.key();
+    return std::nullopt;
+}
+
+QWidget* MainWindow::viewWidget(View view) const
+{
+    return m_views.value(view).widget;
+}
+
+bool MainWindow::selectRecord(View view, const QString& entity, const QString& id)
+{
+    if (!showView(view))
+        return false;
+    return m_views.value(view).documentView->selectRecord(entity, id);
+}
+
+Status MainWindow::openLibrary(const QString& path)
+{
+    auto opened = Document::open(path);
+    if (!opened.ok())
+        return opened.error();
+    closeLibrary();
+    m_document = std::move(opened).value();
+    undoGroup().addStack(&m_document->undoStack());
+    undoGroup().setActiveStack(&m_document->undoStack());
+    connect(m_document.get(), &Document::editFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    for (const ViewEntry& entry : std::as_const(m_views))
+        entry.documentView->setDocument(m_document.get());
+    rememberRecent(m_document->path());
+    emit documentChanged(m_document.get());
+    if (!m_views.isEmpty() && !currentView())
+        showView(m_views.firstKey());
+    if (!m_document->library().migrationBackupPath().isEmpty())
+        statusBar()->showMessage(tr("This library was upgraded to the current format; the old file was kept as %1.")
+                                     .arg(m_document->library().migrationBackupPath()));
+    updateTitle();
+    return success();
+}
+
+void MainWindow::closeLibrary()
+{
+    if (!m_document)
+        return;
+    for (const ViewEntry& entry : std::as_const(m_views))
+        entry.documentView->setDocument(nullptr);
+    undoGroup().removeStack(&m_document->undoStack());
+    m_document.reset();
+    m_stack->setCurrentWidget(m_emptyState);
+    emit documentChanged(nullptr);
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const bool open = m_document != nullptr;
+    setWindowTitle(open ? tr("%1 — Stable").arg(m_document->title()) : tr("Stable"));
+    m_backUpAction->setEnabled(open);
+    m_closeAction->setEnabled(open);
+    m_processMenu->setEnabled(open);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("files/recent")).toStringList();
+    for (const QString& path : recent) {
+        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            const Status opened = openLibrary(path);
+            if (!opened.ok())
+                QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+        });
+        action->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("files/recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecentFiles)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("files/recent"), recent);
+    settings.setValue(QStringLiteral("files/last"), path);
+    settings.setValue(QStringLiteral("files/lastFolder"), QFileInfo(path).absolutePath());
+    updateRecentMenu();
+}
+
+void MainWindow::newLibrary()
+{
+    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("New Library"), folder, libraryFilter());
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".stable")))
+        path += QStringLiteral(".stable");
+    auto created = Document::create(path);
+    if (!created.ok()) {
+        QMessageBox::warning(this, tr("Cannot make the library"), created.message());
+        return;
+    }
+    created.value().reset(); // close it, then open it like any other library
+    const Status opened = openLibrary(path);
+    if (!opened.ok())
+        QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+}
+
+void MainWindow::openWithDialog()
+{
+    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Library"), folder, libraryFilter());
+    if (path.isEmpty())
+        return;
+    const Status opened = openLibrary(path);
+    if (!opened.ok())
+        QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+}
+
+void MainWindow::backUp()
+{
+    if (!m_document)
+        return;
+    const QFileInfo current(m_document->path());
+    const QString suggestion = current.absoluteDir().filePath(
+        current.completeBaseName() + QStringLiteral("-backup-%1.stable")
+                                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Back Up Library"), suggestion, libraryFilter());
+    if (path.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status done = backupLibrary(m_document->library(), path);
+    QApplication::restoreOverrideCursor();
+    if (!done.ok())
+        QMessageBox::warning(this, tr("The backup failed"), done.message());
+    else
+        statusBar()->showMessage(tr("Backed up and verified: %1").arg(path), 10000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Stable"),
+                       tr("<h3>Stable %1</h3><p>A workbench for Process Reliability Engineering: write down each "
+                          "step of a value stream, sign proof for every run, and turn every escaped defect into a "
+                          "sharper check.</p><p>Qt %2.</p>")
+                           .arg(QStringLiteral(STABLE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+} // namespace stable

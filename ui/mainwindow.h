@@ -1,0 +1,84 @@
+#pragma once
+
+#include "result.h"
+#include "views.h"
+
+#include <QMainWindow>
+#include <QMap>
+
+#include <memory>
+
+class QStackedWidget;
+class QMenu;
+class QActionGroup;
+class QLabel;
+class QDockWidget;
+
+namespace stable {
+
+class Document;
+
+// Wires the open document to the views, menus and settings. Holds no domain logic.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a library in place of the current one; the message says why not.
+    Status openLibrary(const QString& path);
+    void closeLibrary();
+    Document* document() const { return m_document.get(); }
+
+    void addView(View view, const QString& title, QWidget* widget, DocumentView* documentView);
+    bool showView(View view);
+    std::optional<View> currentView() const;
+    QWidget* viewWidget(View view) const;
+    bool selectRecord(View view, const QString& entity, const QString& id);
+
+    // Extension points for the views' own commands and panels (wired in startup's installViews).
+    QMenu* editMenu() const { return m_editMenu; }
+    QMenu* processMenu() const { return m_processMenu; }
+    QMenu* viewMenu() const { return m_viewMenu; }
+    void addPanel(QDockWidget* panel, Qt::DockWidgetArea area);
+    void showStatus(const QString& message, int milliseconds = 10000);
+
+signals:
+    void documentChanged(stable::Document* document); // after open or close
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void updateTitle();
+    void updateRecentMenu();
+    void rememberRecent(const QString& path);
+    void newLibrary();
+    void openWithDialog();
+    void backUp();
+    void showAbout();
+
+    std::unique_ptr<Document> m_document;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_emptyState = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_processMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QActionGroup* m_viewActions = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_backUpAction = nullptr;
+    QAction* m_closeAction = nullptr;
+    struct ViewEntry
+    {
+        QWidget* widget = nullptr;
+        DocumentView* documentView = nullptr;
+        QAction* action = nullptr;
+    };
+    QMap<View, ViewEntry> m_views;
+};
+
+} // namespace stable
