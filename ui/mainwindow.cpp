@@ -178,12 +178,13 @@ void MainWindow::closeLibrary()
 {
     if (!m_document)
         return;
+    // Everyone lets go of the document while it still exists, then it goes.
     for (const ViewEntry& entry : std::as_const(m_views))
         entry.documentView->setDocument(nullptr);
+    emit documentChanged(nullptr);
     undoGroup().removeStack(&m_document->undoStack());
     m_document.reset();
     m_stack->setCurrentWidget(m_emptyState);
-    emit documentChanged(nullptr);
     updateTitle();
 }
 

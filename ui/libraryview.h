@@ -1,0 +1,57 @@
+#pragma once
+
+#include "views.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QTreeView;
+class QModelIndex;
+
+namespace stable {
+
+class NavigatorFilter;
+class NavigatorModel;
+class StepEditor;
+
+// The Process Asset Library: the searchable navigator of value streams, steps and checks beside the
+// editor of the selected step (or the summary of the selected stream).
+class LibraryView final : public QWidget, public DocumentView
+{
+    Q_OBJECT
+public:
+    explicit LibraryView(QWidget* parent = nullptr);
+
+    void setDocument(Document* document) override;
+    bool selectRecord(const QString& entity, const QString& id) override;
+
+    // The Process menu's commands, on what is selected.
+    void addStep();
+    void removeStep();
+    void addCheck();
+    QString currentStreamId() const;
+    QString currentStepId() const;
+
+    QTreeView* navigator() const { return m_tree; }
+    QLineEdit* searchField() const { return m_search; }
+    StepEditor* editor() const { return m_editor; }
+    NavigatorModel* model() const { return m_model; }
+
+signals:
+    void currentRecordChanged();
+    void editRefused(const QString& message);
+
+private:
+    void showCurrent(const QModelIndex& current);
+    void selectFirstStep();
+    QModelIndex currentSourceIndex() const;
+
+    Document* m_document = nullptr;
+    NavigatorModel* m_model = nullptr;
+    NavigatorFilter* m_filter = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTreeView* m_tree = nullptr;
+    StepEditor* m_editor = nullptr;
+};
+
+} // namespace stable
