@@ -8,19 +8,14 @@
 
 namespace stable {
 
-namespace {
-
-// Length-prefixed so that no two different field lists hash the same text.
-void addField(QByteArray& out, const QString& field)
+void appendHashField(QByteArray& text, const QString& field)
 {
     const QByteArray utf8 = field.toUtf8();
-    out += QByteArray::number(utf8.size());
-    out += ':';
-    out += utf8;
-    out += '\n';
+    text += QByteArray::number(utf8.size());
+    text += ':';
+    text += utf8;
+    text += '\n';
 }
-
-} // namespace
 
 QString sha256Hex(const QByteArray& data)
 {
@@ -38,16 +33,16 @@ QString auditHash(const AuditEvent& event)
 {
     QByteArray text;
     text.reserve(256 + event.before.size() + event.after.size());
-    addField(text, event.prevHash);
-    addField(text, QString::number(event.seq));
-    addField(text, event.at);
-    addField(text, event.actor);
-    addField(text, event.action);
-    addField(text, event.entity);
-    addField(text, event.entityId);
-    addField(text, event.before);
-    addField(text, event.after);
-    addField(text, event.why);
+    appendHashField(text, event.prevHash);
+    appendHashField(text, QString::number(event.seq));
+    appendHashField(text, event.at);
+    appendHashField(text, event.actor);
+    appendHashField(text, event.action);
+    appendHashField(text, event.entity);
+    appendHashField(text, event.entityId);
+    appendHashField(text, event.before);
+    appendHashField(text, event.after);
+    appendHashField(text, event.why);
     return sha256Hex(text);
 }
 
@@ -59,7 +54,8 @@ QString personActor(const QString& personId)
 Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry)
 {
     Library& library = transaction.library();
-    auto last = execSql(transaction.db(), QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"));
+    auto last = execSql(transaction.db(),
+                        QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"));
     if (!last.ok())
         return last.error();
     AuditEvent event;
@@ -79,11 +75,12 @@ Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& 
     event.after = canonicalJson(entry.after);
     event.why = entry.why;
     event.hash = auditHash(event);
-    auto inserted = execSql(transaction.db(),
-                            QStringLiteral("INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, before, "
-                                           "after, why, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-                            {event.seq, event.at, event.actor, event.action, event.entity, event.entityId,
-                             event.before, event.after, event.why, event.prevHash, event.hash});
+    auto inserted =
+        execSql(transaction.db(),
+                QStringLiteral("INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, before, "
+                               "after, why, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                {event.seq, event.at, event.actor, event.action, event.entity, event.entityId, event.before,
+                 event.after, event.why, event.prevHash, event.hash});
     if (!inserted.ok())
         return inserted.error();
     return event;
@@ -91,7 +88,8 @@ Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& 
 
 Result<ChainHead> chainHead(Library& library)
 {
-    auto last = execSql(library.db(), QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"));
+    auto last =
+        execSql(library.db(), QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"));
     if (!last.ok())
         return last.error();
     ChainHead head;

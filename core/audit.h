@@ -29,13 +29,13 @@ struct AuditEvent
 // What a write says about itself; appended inside the write's own transaction.
 struct AuditEntry
 {
-    QString action;   // "attestation.sign", "step.update", …
-    QString entity;   // the table
+    QString action; // "attestation.sign", "step.update", …
+    QString entity; // the table
     QString entityId;
     QJsonObject before; // empty when created
     QJsonObject after;  // empty when removed
     QString why;
-    QString actor;    // empty: the library's actor
+    QString actor; // empty: the library's actor
 };
 
 // The hash that chains `event` to its predecessor (uses every field but `hash`).
@@ -46,6 +46,10 @@ QString canonicalJson(const QJsonObject& object);
 
 // SHA-256, lowercase hex.
 QString sha256Hex(const QByteArray& data);
+
+// Appends one field of a hashed text, length-prefixed so that no two different field lists hash the
+// same text. The audit chain and signatures build their hashed texts from these.
+void appendHashField(QByteArray& text, const QString& field);
 
 Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry);
 

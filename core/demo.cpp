@@ -6,7 +6,6 @@
 #include "sql.h"
 
 #include <QTimeZone>
-
 #include <memory>
 
 namespace stable {
@@ -17,16 +16,10 @@ namespace {
 class ClockSwap
 {
 public:
-    ClockSwap(Library& library, std::shared_ptr<Clock> replacement) : m_library(library)
+    ClockSwap(Library& library, std::shared_ptr<Clock> replacement)
+        : m_library(library)
+        , m_previous(library.sharedClock())
     {
-        const Clock& current = library.clock();
-        // Library hands out no shared pointer to its clock. The system clock is stateless and is simply
-        // made again; any other clock was set by someone who owns it (a test's fixed clock) and outlives
-        // this call, so a non-owning pointer to it is enough.
-        if (dynamic_cast<const SystemClock*>(&current))
-            m_previous = std::make_shared<SystemClock>();
-        else
-            m_previous = std::shared_ptr<Clock>(std::shared_ptr<Clock>(), const_cast<Clock*>(&current));
         library.setClock(std::move(replacement));
     }
     ~ClockSwap() { m_library.setClock(m_previous); }
@@ -43,7 +36,8 @@ private:
 class DurabilityPause
 {
 public:
-    explicit DurabilityPause(Library& library) : m_library(library)
+    explicit DurabilityPause(Library& library)
+        : m_library(library)
     {
         auto current = execSql(library.db(), QStringLiteral("PRAGMA synchronous"));
         if (current.ok() && current->next())
@@ -66,15 +60,17 @@ private:
 
 Status refuseUnlessEmpty(Library& library)
 {
-    auto query = execSql(library.db(), QStringLiteral("SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM "
-                                                      "stream) + (SELECT count(*) FROM run) + (SELECT count(*) FROM "
-                                                      "incident) + (SELECT count(*) FROM rework)"));
+    auto query =
+        execSql(library.db(), QStringLiteral("SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM "
+                                             "stream) + (SELECT count(*) FROM run) + (SELECT count(*) FROM "
+                                             "incident) + (SELECT count(*) FROM rework)"));
     if (!query.ok())
         return query.error();
     if (query->next() && query->value(0).toLongLong() > 0)
-        return refused(QStringLiteral("‘%1’ already holds people or processes; the demo fills only a new, empty "
-                                      "library.")
-                           .arg(library.displayName()));
+        return refused(
+            QStringLiteral("‘%1’ already holds people or processes; the demo fills only a new, empty "
+                           "library.")
+                .arg(library.displayName()));
     return success();
 }
 
@@ -83,7 +79,8 @@ Status refuseUnlessEmpty(Library& library)
 Status generateDemo(Library& library, const DemoOptions& options)
 {
     if (options.scale == DemoOptions::Scale::Large)
-        return refused(QStringLiteral("The large demo library arrives with the performance work; use --scale small."));
+        return refused(
+            QStringLiteral("The large demo library arrives with the performance work; use --scale small."));
     if (options.months < 1 || options.months > 120)
         return invalid(QStringLiteral("A demo history covers 1 to 120 months (got %1).").arg(options.months));
     STABLE_TRY(refuseUnlessEmpty(library));
@@ -91,7 +88,8 @@ Status generateDemo(Library& library, const DemoOptions& options)
     // The caller's clock says what "today" is; the history ends there unless told otherwise.
     const QDateTime callerNow = library.clock().now().toUTC();
     const QDate last = options.endDate.isValid() ? options.endDate : callerNow.date();
-    const QDateTime limit = options.endDate.isValid() ? QDateTime(last, QTime(23, 59, 59), QTimeZone::utc()) : callerNow;
+    const QDateTime limit =
+        options.endDate.isValid() ? QDateTime(last, QTime(23, 59, 59), QTimeZone::utc()) : callerNow;
     const QDate first = last.addMonths(-options.months).addDays(1);
 
     auto clock = std::make_shared<FixedClock>(QDateTime(first.addDays(-14), QTime(9, 0), QTimeZone::utc()));

@@ -181,13 +181,10 @@ QJsonObject checkJson(const CheckRecord& record)
 
 Result<ValueStream> loadStreamRow(const QSqlDatabase& db, const QString& streamId)
 {
-    auto query = execSql(db, QStringLiteral("SELECT id, key, name, purpose, owner FROM stream WHERE id = ?"),
-                         {streamId});
+    auto query =
+        selectRecord(db, QStringLiteral("SELECT id, key, name, purpose, owner FROM stream WHERE id = ?"),
+                     {streamId}, QStringLiteral("No value stream with id ‘%1’.").arg(streamId));
     STABLE_TRY(query);
-    auto found = queryRow(query.value());
-    STABLE_TRY(found);
-    if (!found.value())
-        return notFound(QStringLiteral("No value stream with id ‘%1’.").arg(streamId));
     ValueStream stream;
     stream.id = query->value(0).toString();
     stream.key = query->value(1).toString();
@@ -199,13 +196,10 @@ Result<ValueStream> loadStreamRow(const QSqlDatabase& db, const QString& streamI
 
 Result<StepRecord> loadStep(const QSqlDatabase& db, const QString& stepId)
 {
-    auto query = execSql(
-        db, QStringLiteral("SELECT ") + stepColumns + QStringLiteral(" FROM step WHERE id = ?"), {stepId});
+    auto query =
+        selectRecord(db, QStringLiteral("SELECT ") + stepColumns + QStringLiteral(" FROM step WHERE id = ?"),
+                     {stepId}, QStringLiteral("No step with id ‘%1’.").arg(stepId));
     STABLE_TRY(query);
-    auto found = queryRow(query.value());
-    STABLE_TRY(found);
-    if (!found.value())
-        return notFound(QStringLiteral("No step with id ‘%1’.").arg(stepId));
     QList<StepRecord> records{stepFrom(query.value())};
     STABLE_TRY(loadPorts(db, records, QStringLiteral("id = ?"), stepId));
     return records.first();
@@ -213,14 +207,10 @@ Result<StepRecord> loadStep(const QSqlDatabase& db, const QString& stepId)
 
 Result<CheckRecord> loadCheck(const QSqlDatabase& db, const QString& checkId)
 {
-    auto query = execSql(
+    auto query = selectRecord(
         db, QStringLiteral("SELECT ") + checkColumns + QStringLiteral(" FROM quality_check WHERE id = ?"),
-        {checkId});
+        {checkId}, QStringLiteral("No check with id ‘%1’.").arg(checkId));
     STABLE_TRY(query);
-    auto found = queryRow(query.value());
-    STABLE_TRY(found);
-    if (!found.value())
-        return notFound(QStringLiteral("No check with id ‘%1’.").arg(checkId));
     return checkFrom(query.value());
 }
 
@@ -300,12 +290,9 @@ Status validateStreamFields(const ValueStream& stream)
 
 Status checkIncidentExists(const QSqlDatabase& db, const QString& incidentId)
 {
-    auto query = execSql(db, QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId});
+    auto query = selectRecord(db, QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId},
+                              QStringLiteral("No incident with id ‘%1’.").arg(incidentId));
     STABLE_TRY(query);
-    auto found = queryRow(query.value());
-    STABLE_TRY(found);
-    if (!found.value())
-        return notFound(QStringLiteral("No incident with id ‘%1’.").arg(incidentId));
     return success();
 }
 

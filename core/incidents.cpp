@@ -6,6 +6,7 @@
 #include "ids.h"
 #include "library.h"
 #include "rework.h"
+#include "runs.h"
 #include "sql.h"
 
 #include <QHash>
@@ -99,14 +100,10 @@ Result<QHash<QString, QStringList>> whysWhere(Library& library, const QString& w
 
 Result<Incident> loadById(Library& library, const QString& id)
 {
-    auto query = execSql(library.db(), incidentSelect + QStringLiteral(" WHERE i.id = ?"), {id});
+    auto query = selectRecord(library.db(), incidentSelect + QStringLiteral(" WHERE i.id = ?"), {id},
+                              QStringLiteral("No incident with id ‘%1’.").arg(id));
     if (!query.ok())
         return query.error();
-    auto found = queryRow(query.value());
-    if (!found.ok())
-        return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No incident with id ‘%1’.").arg(id));
     Incident incident = incidentFrom(query.value());
     query->finish();
     auto whys = whysWhere(library, QStringLiteral("WHERE i.id = ?"), {id});
@@ -118,14 +115,10 @@ Result<Incident> loadById(Library& library, const QString& id)
 
 Result<QString> streamKeyOf(Library& library, const QString& streamId)
 {
-    auto query = execSql(library.db(), QStringLiteral("SELECT key FROM stream WHERE id = ?"), {streamId});
+    auto query = selectRecord(library.db(), QStringLiteral("SELECT key FROM stream WHERE id = ?"), {streamId},
+                              QStringLiteral("No value stream with id ‘%1’.").arg(streamId));
     if (!query.ok())
         return query.error();
-    auto found = queryRow(query.value());
-    if (!found.ok())
-        return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No value stream with id ‘%1’.").arg(streamId));
     return query->value(0).toString();
 }
 
@@ -133,21 +126,12 @@ Result<QString> streamKeyOf(Library& library, const QString& streamId)
 Status checkRunOfStream(Library& library, const QString& runId, const QString& streamId,
                         const QString& streamKey)
 {
-    auto query = execSql(
-        library.db(),
-        QStringLiteral("SELECT r.stream_id, s.key, r.title FROM run r JOIN stream s ON s.id = r.stream_id "
-                       "WHERE r.id = ?"),
-        {runId});
-    if (!query.ok())
-        return query.error();
-    auto found = queryRow(query.value());
-    if (!found.ok())
-        return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No run with id ‘%1’.").arg(runId));
-    if (query->value(0).toString() != streamId)
+    auto run = findRun(library, runId);
+    if (!run.ok())
+        return run.error();
+    if (run->streamId != streamId)
         return invalid(QStringLiteral("Run ‘%1’ is a run of ‘%2’, not of ‘%3’.")
-                           .arg(query->value(2).toString(), query->value(1).toString(), streamKey));
+                           .arg(run->title, run->streamKey, streamKey));
     return success();
 }
 
@@ -381,14 +365,10 @@ Result<QString> resolveIncident(Library& library, const QString& keyOrId)
             QStringLiteral("No incident ‘%1’ (name one by its key, like INC-7, or its id).").arg(wanted));
     }
     auto query =
-        execSql(library.db(), QStringLiteral("SELECT id FROM incident WHERE %1 = ?").arg(column), {value});
+        selectRecord(library.db(), QStringLiteral("SELECT id FROM incident WHERE %1 = ?").arg(column),
+                     {value}, QStringLiteral("No incident ‘%1’.").arg(shown));
     if (!query.ok())
         return query.error();
-    auto found = queryRow(query.value());
-    if (!found.ok())
-        return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No incident ‘%1’.").arg(shown));
     return query->value(0).toString();
 }
 
@@ -440,37 +420,53 @@ Status updateIncidentVerification(WriteTransaction& transaction)
         return setting.error();
     const int runsNeeded = std::max(1, static_cast<int>(setting.value()));
 
-    // Per prevented incident and closed run started since the prevention that contains a check born from
-    // the incident: whether any such item has a fail that stands (not voided).
-    auto query =
-        execSql(transaction.db(),
-                QStringLiteral(
-                    "SELECT incident_id, count(*) - sum(failed) FROM ("
-                    "  SELECT i.id AS incident_id, ri.run_id, "
-                    "         max(CASE WHEN a.id IS NOT NULL AND v.id IS NULL THEN 1 ELSE 0 END) AS failed "
-                    "  FROM incident i "
-                    "  JOIN quality_check q ON q.origin_incident_id = i.id "
-                    "  JOIN run_item ri ON ri.check_id = q.id "
-                    "  JOIN run r ON r.id = ri.run_id "
-                    "  LEFT JOIN attestation a ON a.item_id = ri.id AND a.outcome = 'fail' "
-                    "  LEFT JOIN attestation_void v ON v.attestation_id = a.id "
-                    "  WHERE i.status = 'prevented' AND r.status IN ('completed', 'rolled back') "
-                    // Times have second resolution: a run started in the second of the publication ran
-                    // the published revision, so it counts.
-                    "    AND r.started_at >= i.prevented_at "
-                    "  GROUP BY i.id, ri.run_id) "
-                    "GROUP BY incident_id HAVING count(*) - sum(failed) >= ?"),
-                {runsNeeded});
+    // One row per prevented incident and closed run started since the prevention: whether a fail stands
+    // (not voided) on the items the join %2 selects. Times have second resolution: a run started in the
+    // second of the publication ran the published revision, so it counts.
+    const QString perRun =
+        QStringLiteral("SELECT i.id AS incident_id, %1 AS by_own_checks, ri.run_id, "
+                       "       max(CASE WHEN a.id IS NOT NULL AND v.id IS NULL THEN 1 ELSE 0 END) AS failed "
+                       "FROM incident i %2 "
+                       "JOIN run r ON r.id = ri.run_id "
+                       "LEFT JOIN attestation a ON a.item_id = ri.id AND a.outcome = 'fail' "
+                       "LEFT JOIN attestation_void v ON v.attestation_id = a.id "
+                       "WHERE i.status = 'prevented' AND r.status IN ('completed', 'rolled back') "
+                       "  AND r.started_at >= i.prevented_at %3 "
+                       "GROUP BY i.id, ri.run_id");
+    // What proves a prevention: the items of the checks born from the incident; for an incident answered
+    // without a check of its own (the revision rewrote the procedure or sharpened an existing check), every
+    // item of the step where it was injected.
+    const QString byOwnChecks =
+        perRun.arg(QStringLiteral("1"),
+                   QStringLiteral("JOIN quality_check q ON q.origin_incident_id = i.id "
+                                  "JOIN run_item ri ON ri.check_id = q.id"),
+                   QString());
+    const QString byInjectedStep =
+        perRun.arg(QStringLiteral("0"), QStringLiteral("JOIN run_item ri ON ri.step_id = i.injected_step_id"),
+                   QStringLiteral("AND NOT EXISTS (SELECT 1 FROM quality_check q "
+                                  "WHERE q.origin_incident_id = i.id)"));
+    auto query = execSql(transaction.db(),
+                         QStringLiteral("SELECT incident_id, by_own_checks, count(*) - sum(failed) FROM (") +
+                             byOwnChecks + QStringLiteral(" UNION ALL ") + byInjectedStep +
+                             QStringLiteral(") GROUP BY incident_id, by_own_checks "
+                                            "HAVING count(*) - sum(failed) >= ?"),
+                         {runsNeeded});
     if (!query.ok())
         return query.error();
-    QList<QPair<QString, int>> proven;
+    struct Proof
+    {
+        QString incidentId;
+        bool byOwnChecks;
+        int passedRuns;
+    };
+    QList<Proof> proven;
     while (query->next())
-        proven.append({query->value(0).toString(), query->value(1).toInt()});
+        proven.append({query->value(0).toString(), query->value(1).toBool(), query->value(2).toInt()});
     query->finish();
 
     const QString now = isoUtc(library.clock().now());
-    for (const auto& [incidentId, passedRuns] : std::as_const(proven)) {
-        auto loaded = loadById(library, incidentId);
+    for (const Proof& proof : std::as_const(proven)) {
+        auto loaded = loadById(library, proof.incidentId);
         if (!loaded.ok())
             return loaded.error();
         Incident incident = loaded.value();
@@ -489,10 +485,14 @@ Status updateIncidentVerification(WriteTransaction& transaction)
                 incident.id,
                 before,
                 incidentJson(incident),
-                QStringLiteral(
-                    "The checks born from %1 passed first time in %2 closed runs since it was prevented.")
-                    .arg(incident.key())
-                    .arg(passedRuns),
+                (proof.byOwnChecks
+                     ? QStringLiteral("The checks born from %1 passed first time in %2 closed runs since it "
+                                      "was prevented.")
+                           .arg(incident.key())
+                     : QStringLiteral("Step ‘%1’, where %2 was injected, passed first time in %3 closed runs "
+                                      "since it was prevented.")
+                           .arg(incident.injectedStepKey, incident.key()))
+                    .arg(proof.passedRuns),
                 {}}));
     }
     if (!proven.isEmpty())

@@ -8,7 +8,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace stable {
@@ -48,14 +47,14 @@ struct NewIncident
 {
     QString title;
     QString whatHappened;
-    QString stream;        // key or id
-    QString detectedStep;  // key in the stream's draft
+    QString stream;       // key or id
+    QString detectedStep; // key in the stream's draft
     QString injectedStep;
-    QString run;           // id, optional
+    QString run; // id, optional
     int severity = 5;
     QString category;
     std::optional<QDateTime> occurred; // default now
-    QString recurrenceOf;  // INC key or id, optional
+    QString recurrenceOf;              // INC key or id, optional
 };
 Result<Incident> addIncident(Library& library, const NewIncident& incident);
 
@@ -65,11 +64,11 @@ Result<Incident> analyseIncident(Library& library, const QString& incident, cons
 
 struct Improvement
 {
-    QString incident;     // INC key or id
+    QString incident; // INC key or id
     QString statement;
     Stage stage = Stage::Exit;
     bool critical = false;
-    QString key;          // default: made from the statement
+    QString key; // default: made from the statement
 };
 // Adds a check to the injected step's draft with the incident as its origin. The incident becomes
 // "prevented" when a revision that answers it is published.
@@ -87,7 +86,9 @@ struct IncidentFilter
 Result<QList<Incident>> listIncidents(Library& library, const IncidentFilter& filter = {});
 
 // Inside a write: marks "prevented" incidents "verified" once the checks born from them passed first
-// time in `verify-after-runs` closed runs started after the prevention. Called when a run closes.
+// time in `verify-after-runs` closed runs started after the prevention. An incident answered without a
+// check of its own is verified once the step where it was injected passed first time (no standing fail
+// on any of its items) in as many such runs that contain the step. Called when a run closes.
 Status updateIncidentVerification(WriteTransaction& transaction);
 
 } // namespace stable

@@ -6,8 +6,8 @@
 #include "runs.h"
 #include "sql.h"
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -29,8 +29,9 @@ void report(VerifyReport& verdict, const QString& problem)
 // The audit chain: seq 1, 2, 3 … without gaps, each event's prev_hash the previous hash, each hash right.
 Status verifyChain(Library& library, VerifyReport& verdict)
 {
-    auto query = execSql(library.db(), QStringLiteral("SELECT seq, at, actor, action, entity, entity_id, before, after, "
-                                                      "why, prev_hash, hash FROM audit_event ORDER BY seq"));
+    auto query = execSql(library.db(),
+                         QStringLiteral("SELECT seq, at, actor, action, entity, entity_id, before, after, "
+                                        "why, prev_hash, hash FROM audit_event ORDER BY seq"));
     if (!query.ok())
         return query.error();
     qint64 expected = 1;
@@ -56,10 +57,11 @@ Status verifyChain(Library& library, VerifyReport& verdict)
                                 .arg(expected - 1)
                                 .arg(event.seq));
         else if (event.prevHash != previousHash)
-            report(verdict, QStringLiteral("Audit event %1 (%2) does not follow event %3: the chain was broken there.")
-                                .arg(event.seq)
-                                .arg(event.action)
-                                .arg(event.seq - 1));
+            report(verdict,
+                   QStringLiteral("Audit event %1 (%2) does not follow event %3: the chain was broken there.")
+                       .arg(event.seq)
+                       .arg(event.action)
+                       .arg(event.seq - 1));
         else if (auditHash(event) != event.hash)
             report(verdict, QStringLiteral("Audit event %1 (%2 of %3 ‘%4’) was changed after it was written.")
                                 .arg(event.seq)
@@ -74,14 +76,15 @@ Status verifyChain(Library& library, VerifyReport& verdict)
 // Every attestation's hash must be what was signed, and must be the one its audit event recorded.
 Status verifyAttestations(Library& library, VerifyReport& verdict)
 {
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT a.id, a.run_id, a.item_id, a.attempt, a.outcome, a.signer_id, a.meaning, "
-                                        "a.signed_at, a.recorded_at, a.note, a.evidence, a.hash, i.statement, i.run_id, "
-                                        "i.step_key || '/' || i.check_key, "
-                                        "(SELECT json_extract(e.after, '$.hash') FROM audit_event e "
-                                        " WHERE e.entity = 'attestation' AND e.entity_id = a.id "
-                                        " AND e.action = 'attestation.sign' ORDER BY e.seq LIMIT 1) "
-                                        "FROM attestation a LEFT JOIN run_item i ON i.id = a.item_id ORDER BY a.rowid"));
+    auto query = execSql(
+        library.db(),
+        QStringLiteral("SELECT a.id, a.run_id, a.item_id, a.attempt, a.outcome, a.signer_id, a.meaning, "
+                       "a.signed_at, a.recorded_at, a.note, a.evidence, a.hash, i.statement, i.run_id, "
+                       "i.step_key || '/' || i.check_key, "
+                       "(SELECT json_extract(e.after, '$.hash') FROM audit_event e "
+                       " WHERE e.entity = 'attestation' AND e.entity_id = a.id "
+                       " AND e.action = 'attestation.sign' ORDER BY e.seq LIMIT 1) "
+                       "FROM attestation a LEFT JOIN run_item i ON i.id = a.item_id ORDER BY a.rowid"));
     if (!query.ok())
         return query.error();
     while (query->next()) {
@@ -107,90 +110,107 @@ Status verifyAttestations(Library& library, VerifyReport& verdict)
         const bool wordsIntact = toText(a.outcome) == query->value(4).toString() &&
                                  toText(a.meaning) == query->value(6).toString();
         if (recorded.isNull())
-            report(verdict, QStringLiteral("Attestation %1 (item ‘%2’) has no audit record: it was inserted behind "
-                                           "Stable's back.")
-                                .arg(a.id, ref));
+            report(verdict,
+                   QStringLiteral("Attestation %1 (item ‘%2’) has no audit record: it was inserted behind "
+                                  "Stable's back.")
+                       .arg(a.id, ref));
         else if (itemRun != a.runId)
-            report(verdict, QStringLiteral("Attestation %1 points at run %2 but its item belongs to another run: it was "
-                                           "moved.")
+            report(verdict, QStringLiteral(
+                                "Attestation %1 points at run %2 but its item belongs to another run: it was "
+                                "moved.")
                                 .arg(a.id, a.runId));
         else if (!wordsIntact || attestationHash(a, statement) != storedHash)
-            report(verdict, QStringLiteral("Attestation %1 (item ‘%2’) was changed after signing: it no longer matches "
-                                           "what was signed.")
+            report(verdict, QStringLiteral(
+                                "Attestation %1 (item ‘%2’) was changed after signing: it no longer matches "
+                                "what was signed.")
                                 .arg(a.id, ref));
         else if (recorded.toString() != storedHash)
-            report(verdict, QStringLiteral("Attestation %1 (item ‘%2’) differs from what the audit log recorded at "
-                                           "signing.")
-                                .arg(a.id, ref));
+            report(verdict,
+                   QStringLiteral("Attestation %1 (item ‘%2’) differs from what the audit log recorded at "
+                                  "signing.")
+                       .arg(a.id, ref));
     }
     query->finish();
-    auto missing = execSql(library.db(),
-                           QStringLiteral("SELECT e.seq, e.entity_id, json_extract(e.after, '$.run_id') FROM audit_event e "
-                                          "LEFT JOIN attestation a ON a.id = e.entity_id "
-                                          "WHERE e.entity = 'attestation' AND e.action = 'attestation.sign' AND a.id IS NULL "
-                                          "ORDER BY e.seq LIMIT 20"));
+    auto missing = execSql(
+        library.db(),
+        QStringLiteral("SELECT e.seq, e.entity_id, json_extract(e.after, '$.run_id') FROM audit_event e "
+                       "LEFT JOIN attestation a ON a.id = e.entity_id "
+                       "WHERE e.entity = 'attestation' AND e.action = 'attestation.sign' AND a.id IS NULL "
+                       "ORDER BY e.seq LIMIT 20"));
     if (!missing.ok())
         return missing.error();
     while (missing->next())
-        report(verdict, QStringLiteral("Attestation %1 (signed in run %2, audit event %3) is missing: it was deleted.")
-                            .arg(missing->value(1).toString(), missing->value(2).toString())
-                            .arg(missing->value(0).toLongLong()));
+        report(verdict,
+               QStringLiteral("Attestation %1 (signed in run %2, audit event %3) is missing: it was deleted.")
+                   .arg(missing->value(1).toString(), missing->value(2).toString())
+                   .arg(missing->value(0).toLongLong()));
     return success();
 }
 
 Status verifyVoids(Library& library, VerifyReport& verdict)
 {
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT v.id, v.attestation_id, a.hash, v.reason, v.voided_by, v.voided_at, v.hash, "
-                                        "(SELECT json_extract(e.after, '$.hash') FROM audit_event e "
-                                        " WHERE e.entity = 'attestation_void' AND e.entity_id = v.id ORDER BY e.seq LIMIT 1) "
-                                        "FROM attestation_void v LEFT JOIN attestation a ON a.id = v.attestation_id "
-                                        "ORDER BY v.rowid"));
+    auto query = execSql(
+        library.db(),
+        QStringLiteral("SELECT v.id, v.attestation_id, a.hash, v.reason, v.voided_by, v.voided_at, v.hash, "
+                       "(SELECT json_extract(e.after, '$.hash') FROM audit_event e "
+                       " WHERE e.entity = 'attestation_void' AND e.entity_id = v.id ORDER BY e.seq LIMIT 1) "
+                       "FROM attestation_void v LEFT JOIN attestation a ON a.id = v.attestation_id "
+                       "ORDER BY v.rowid"));
     if (!query.ok())
         return query.error();
     while (query->next()) {
         ++verdict.voids;
         const QString id = query->value(0).toString();
-        const QString expected = voidHash(id, query->value(1).toString(), query->value(2).toString(),
-                                          query->value(3).toString(), query->value(4).toString(),
-                                          query->value(5).toString());
+        const QString expected =
+            voidHash(id, query->value(1).toString(), query->value(2).toString(), query->value(3).toString(),
+                     query->value(4).toString(), query->value(5).toString());
         if (query->value(7).isNull())
-            report(verdict, QStringLiteral("Void %1 has no audit record: it was inserted behind Stable's back.").arg(id));
-        else if (expected != query->value(6).toString() || query->value(7).toString() != query->value(6).toString())
+            report(
+                verdict,
+                QStringLiteral("Void %1 has no audit record: it was inserted behind Stable's back.").arg(id));
+        else if (expected != query->value(6).toString() ||
+                 query->value(7).toString() != query->value(6).toString())
             report(verdict, QStringLiteral("Void %1 (of attestation %2) was changed after it was recorded.")
                                 .arg(id, query->value(1).toString()));
     }
     query->finish();
-    auto missing = execSql(library.db(),
-                           QStringLiteral("SELECT e.seq, e.entity_id FROM audit_event e LEFT JOIN attestation_void v "
-                                          "ON v.id = e.entity_id WHERE e.entity = 'attestation_void' AND v.id IS NULL "
-                                          "ORDER BY e.seq LIMIT 20"));
+    auto missing =
+        execSql(library.db(),
+                QStringLiteral("SELECT e.seq, e.entity_id FROM audit_event e LEFT JOIN attestation_void v "
+                               "ON v.id = e.entity_id WHERE e.entity = 'attestation_void' AND v.id IS NULL "
+                               "ORDER BY e.seq LIMIT 20"));
     if (!missing.ok())
         return missing.error();
     while (missing->next())
-        report(verdict, QStringLiteral("Void %1 (audit event %2) is missing: it was deleted, and the signature it "
-                                       "voided stands again.")
-                            .arg(missing->value(1).toString())
-                            .arg(missing->value(0).toLongLong()));
+        report(verdict,
+               QStringLiteral("Void %1 (audit event %2) is missing: it was deleted, and the signature it "
+                              "voided stands again.")
+                   .arg(missing->value(1).toString())
+                   .arg(missing->value(0).toLongLong()));
     return success();
 }
 
 Status verifyRevisions(Library& library, VerifyReport& verdict)
 {
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT r.id, r.number, s.key, r.snapshot, r.snapshot_hash, "
-                                        "(SELECT json_extract(e.after, '$.snapshot_hash') FROM audit_event e "
-                                        " WHERE e.entity = 'revision' AND e.entity_id = r.id ORDER BY e.seq LIMIT 1) "
-                                        "FROM revision r LEFT JOIN stream s ON s.id = r.stream_id ORDER BY r.rowid"));
+    auto query =
+        execSql(library.db(),
+                QStringLiteral("SELECT r.id, r.number, s.key, r.snapshot, r.snapshot_hash, "
+                               "(SELECT json_extract(e.after, '$.snapshot_hash') FROM audit_event e "
+                               " WHERE e.entity = 'revision' AND e.entity_id = r.id ORDER BY e.seq LIMIT 1) "
+                               "FROM revision r LEFT JOIN stream s ON s.id = r.stream_id ORDER BY r.rowid"));
     if (!query.ok())
         return query.error();
     while (query->next()) {
         ++verdict.revisions;
-        const QString name = QStringLiteral("Revision %1 of ‘%2’").arg(query->value(1).toInt()).arg(query->value(2).toString());
+        const QString name = QStringLiteral("Revision %1 of ‘%2’")
+                                 .arg(query->value(1).toInt())
+                                 .arg(query->value(2).toString());
         const QString stored = query->value(4).toString();
         if (query->value(5).isNull())
-            report(verdict, name + QStringLiteral(" has no audit record: it was inserted behind Stable's back."));
-        else if (sha256Hex(query->value(3).toString().toUtf8()) != stored || query->value(5).toString() != stored)
+            report(verdict,
+                   name + QStringLiteral(" has no audit record: it was inserted behind Stable's back."));
+        else if (sha256Hex(query->value(3).toString().toUtf8()) != stored ||
+                 query->value(5).toString() != stored)
             report(verdict, name + QStringLiteral(" was changed after it was published."));
     }
     return success();
@@ -199,10 +219,11 @@ Status verifyRevisions(Library& library, VerifyReport& verdict)
 // A run's frozen items must be the ones its start recorded (their hash is in the run.start event).
 Status verifyRunItems(Library& library, VerifyReport& verdict)
 {
-    auto runs = execSql(library.db(), QStringLiteral("SELECT r.id, r.title, (SELECT json_extract(e.after, '$.items_hash') "
-                                                     "FROM audit_event e WHERE e.entity = 'run' AND e.entity_id = r.id "
-                                                     "AND e.action = 'run.start' ORDER BY e.seq LIMIT 1) FROM run r "
-                                                     "ORDER BY r.rowid"));
+    auto runs = execSql(library.db(),
+                        QStringLiteral("SELECT r.id, r.title, (SELECT json_extract(e.after, '$.items_hash') "
+                                       "FROM audit_event e WHERE e.entity = 'run' AND e.entity_id = r.id "
+                                       "AND e.action = 'run.start' ORDER BY e.seq LIMIT 1) FROM run r "
+                                       "ORDER BY r.rowid"));
     if (!runs.ok())
         return runs.error();
     QList<std::tuple<QString, QString, QVariant>> list;
@@ -211,33 +232,17 @@ Status verifyRunItems(Library& library, VerifyReport& verdict)
     runs->finish();
     for (const auto& [id, title, recorded] : std::as_const(list)) {
         if (recorded.isNull()) {
-            report(verdict, QStringLiteral("Run %1 (‘%2’) has no audit record: it was inserted behind Stable's back.")
-                                .arg(id, title));
+            report(verdict,
+                   QStringLiteral("Run %1 (‘%2’) has no audit record: it was inserted behind Stable's back.")
+                       .arg(id, title));
             continue;
         }
-        auto items = execSql(library.db(),
-                             QStringLiteral("SELECT id, position, step_id, step_key, step_name, check_id, check_key, "
-                                            "statement, stage, critical FROM run_item WHERE run_id = ? ORDER BY position"),
-                             {id});
-        if (!items.ok())
-            return items.error();
-        QList<RunItem> frozen;
-        while (items->next()) {
-            RunItem item;
-            item.id = items->value(0).toString();
-            item.position = items->value(1).toInt();
-            item.stepId = items->value(2).toString();
-            item.stepKey = items->value(3).toString();
-            item.stepName = items->value(4).toString();
-            item.checkId = items->value(5).toString();
-            item.checkKey = items->value(6).toString();
-            item.statement = items->value(7).toString();
-            item.stage = parseStage(items->value(8).toString()).value_or(Stage::Exit);
-            item.critical = items->value(9).toBool();
-            frozen.append(item);
-        }
-        if (runItemsHash(frozen) != recorded.toString())
-            report(verdict, QStringLiteral("The items of run %1 (‘%2’) were changed after the run started.").arg(id, title));
+        auto frozen = loadFrozenItems(library, id);
+        if (!frozen.ok())
+            return frozen.error();
+        if (runItemsHash(frozen.value()) != recorded.toString())
+            report(verdict, QStringLiteral("The items of run %1 (‘%2’) were changed after the run started.")
+                                .arg(id, title));
     }
     return success();
 }
@@ -281,7 +286,8 @@ Result<CheckReport> checkLibrary(Library& library)
     while (keys->next() && verdict.problems.size() < maxProblems) {
         verdict.ok = false;
         verdict.problems << QStringLiteral("A record in ‘%1’ (row %2) points at a missing record in ‘%3’.")
-                                .arg(keys->value(0).toString(), keys->value(1).toString(), keys->value(2).toString());
+                                .arg(keys->value(0).toString(), keys->value(1).toString(),
+                                     keys->value(2).toString());
     }
     return verdict;
 }
@@ -290,7 +296,8 @@ Status backupLibrary(Library& library, const QString& destination)
 {
     const QFileInfo target(destination);
     if (target.exists())
-        return refused(QStringLiteral("‘%1’ already exists; a backup never overwrites a file.").arg(destination));
+        return refused(
+            QStringLiteral("‘%1’ already exists; a backup never overwrites a file.").arg(destination));
     if (!target.absoluteDir().exists())
         return notFound(QStringLiteral("The folder %1 does not exist.").arg(target.absolutePath()));
     QString escaped = target.absoluteFilePath();
@@ -320,7 +327,8 @@ Status backupLibrary(Library& library, const QString& destination)
     }
     if (!failure.isEmpty()) {
         QFile::remove(destination);
-        return storageError(QStringLiteral("The backup failed its own verification and was removed: %1").arg(failure));
+        return storageError(
+            QStringLiteral("The backup failed its own verification and was removed: %1").arg(failure));
     }
     return success();
 }

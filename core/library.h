@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <memory>
 #include <optional>
 
@@ -75,6 +74,8 @@ public:
     QString migrationBackupPath() const { return m_migrationBackup; }
 
     const Clock& clock() const { return *m_clock; }
+    // For whoever swaps the clock for a while and must give the same one back.
+    std::shared_ptr<Clock> sharedClock() const { return m_clock; }
     void setClock(std::shared_ptr<Clock> clock);
 
     // Who is acting, for the audit log, when no signer is involved: "user:<login>@<host>" by default.

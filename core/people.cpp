@@ -6,7 +6,6 @@
 #include "sql.h"
 
 #include <QJsonObject>
-
 #include <sodium.h>
 
 namespace stable {
@@ -56,8 +55,8 @@ Result<QString> hashPin(const QString& pin, unsigned long long opsLimit, std::si
         return storageError(QStringLiteral("The cryptography library could not start."));
     const QByteArray secret = pin.toUtf8();
     char hashed[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hashed, secret.constData(), static_cast<unsigned long long>(secret.size()), opsLimit,
-                          memLimit) != 0)
+    if (crypto_pwhash_str(hashed, secret.constData(), static_cast<unsigned long long>(secret.size()),
+                          opsLimit, memLimit) != 0)
         return storageError(QStringLiteral("Not enough memory to hash the PIN."));
     return QString::fromLatin1(hashed);
 }
@@ -92,7 +91,8 @@ Result<Person> addPerson(Library& library, const NewPerson& request)
 
     auto existing = findPerson(library, person.initials);
     if (existing.ok())
-        return refused(QStringLiteral("The initials ‘%1’ already belong to %2.").arg(person.initials, existing->name));
+        return refused(
+            QStringLiteral("The initials ‘%1’ already belong to %2.").arg(person.initials, existing->name));
 
     // Hash before the transaction: it is slow on purpose and must not hold the write lock.
     const PinCost cost = library.pinCost();
@@ -104,21 +104,28 @@ Result<Person> addPerson(Library& library, const NewPerson& request)
     person.createdAt = isoUtc(library.clock().now());
     WriteTransaction transaction(library, Change::People);
     STABLE_TRY(transaction.begin());
-    STABLE_TRY(execSql(transaction.db(),
-                       QStringLiteral("INSERT INTO person (id, name, initials, role, pin_hash, created_at) "
-                                      "VALUES (?,?,?,?,?,?)"),
-                       {person.id, person.name, person.initials, person.role, hashed.value(), person.createdAt}));
-    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.add"), QStringLiteral("person"), person.id,
-                                                   {}, personJson(person), {}, {}}));
+    STABLE_TRY(
+        execSql(transaction.db(),
+                QStringLiteral("INSERT INTO person (id, name, initials, role, pin_hash, created_at) "
+                               "VALUES (?,?,?,?,?,?)"),
+                {person.id, person.name, person.initials, person.role, hashed.value(), person.createdAt}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.add"),
+                                                   QStringLiteral("person"),
+                                                   person.id,
+                                                   {},
+                                                   personJson(person),
+                                                   {},
+                                                   {}}));
     STABLE_TRY(transaction.commit());
     return person;
 }
 
 Result<QList<Person>> listPeople(Library& library, bool includeRetired)
 {
-    auto query = execSql(library.db(), QStringLiteral("SELECT ") + personColumns +
-                                           (includeRetired ? QStringLiteral(" FROM person ORDER BY name")
-                                                           : QStringLiteral(" FROM person WHERE active = 1 ORDER BY name")));
+    auto query = execSql(
+        library.db(), QStringLiteral("SELECT ") + personColumns +
+                          (includeRetired ? QStringLiteral(" FROM person ORDER BY name")
+                                          : QStringLiteral(" FROM person WHERE active = 1 ORDER BY name")));
     if (!query.ok())
         return query.error();
     QList<Person> people;
@@ -132,17 +139,13 @@ Result<Person> findPerson(Library& library, const QString& idOrInitials)
     const QString wanted = idOrInitials.trimmed();
     if (wanted.isEmpty())
         return invalid(QStringLiteral("No person was named."));
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT ") + personColumns +
-                             QStringLiteral(" FROM person WHERE id = ? OR initials = ? COLLATE NOCASE"),
-                         {wanted.toLower(), wanted});
+    auto query = selectRecord(library.db(),
+                              QStringLiteral("SELECT ") + personColumns +
+                                  QStringLiteral(" FROM person WHERE id = ? OR initials = ? COLLATE NOCASE"),
+                              {wanted.toLower(), wanted},
+                              QStringLiteral("No person with id or initials ‘%1’.").arg(wanted));
     if (!query.ok())
         return query.error();
-    auto found = queryRow(query.value());
-    if (!found.ok())
-        return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No person with id or initials ‘%1’.").arg(wanted));
     return personFrom(query.value());
 }
 
@@ -160,7 +163,8 @@ Result<Signer> authenticate(Library& library, const QString& idOrInitials, const
                          .arg(person.name)
                          .arg(maxFailedPinAttempts)};
 
-    auto hash = execSql(library.db(), QStringLiteral("SELECT pin_hash FROM person WHERE id = ?"), {person.id});
+    auto hash =
+        execSql(library.db(), QStringLiteral("SELECT pin_hash FROM person WHERE id = ?"), {person.id});
     if (!hash.ok())
         return hash.error();
     if (!hash->next())
@@ -174,10 +178,15 @@ Result<Signer> authenticate(Library& library, const QString& idOrInitials, const
             person.failedAttempts = 0;
             WriteTransaction transaction(library, Change::People);
             STABLE_TRY(transaction.begin());
-            STABLE_TRY(execSql(transaction.db(), QStringLiteral("UPDATE person SET failed_attempts = 0 WHERE id = ?"),
+            STABLE_TRY(execSql(transaction.db(),
+                               QStringLiteral("UPDATE person SET failed_attempts = 0 WHERE id = ?"),
                                {person.id}));
-            STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.pin-accepted"), QStringLiteral("person"),
-                                                           person.id, before, personJson(person), {},
+            STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.pin-accepted"),
+                                                           QStringLiteral("person"),
+                                                           person.id,
+                                                           before,
+                                                           personJson(person),
+                                                           {},
                                                            personActor(person.id)}));
             STABLE_TRY(transaction.commit());
         }
@@ -190,18 +199,24 @@ Result<Signer> authenticate(Library& library, const QString& idOrInitials, const
     person.locked = person.failedAttempts >= maxFailedPinAttempts;
     WriteTransaction transaction(library, Change::People);
     STABLE_TRY(transaction.begin());
-    STABLE_TRY(execSql(transaction.db(), QStringLiteral("UPDATE person SET failed_attempts = ?, locked = ? WHERE id = ?"),
+    STABLE_TRY(execSql(transaction.db(),
+                       QStringLiteral("UPDATE person SET failed_attempts = ?, locked = ? WHERE id = ?"),
                        {person.failedAttempts, person.locked ? 1 : 0, person.id}));
-    STABLE_TRY(appendAudit(transaction,
-                           AuditEntry{person.locked ? QStringLiteral("person.locked") : QStringLiteral("person.pin-rejected"),
-                                      QStringLiteral("person"), person.id, before, personJson(person),
-                                      QStringLiteral("wrong PIN"), {}}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{person.locked ? QStringLiteral("person.locked")
+                                                                 : QStringLiteral("person.pin-rejected"),
+                                                   QStringLiteral("person"),
+                                                   person.id,
+                                                   before,
+                                                   personJson(person),
+                                                   QStringLiteral("wrong PIN"),
+                                                   {}}));
     STABLE_TRY(transaction.commit());
     if (person.locked)
-        return Error{ErrorKind::Locked, QStringLiteral("Wrong PIN. %1 is now locked after %2 wrong PINs in a row; "
-                                                       "another person must unlock them.")
-                                            .arg(person.name)
-                                            .arg(maxFailedPinAttempts)};
+        return Error{ErrorKind::Locked,
+                     QStringLiteral("Wrong PIN. %1 is now locked after %2 wrong PINs in a row; "
+                                    "another person must unlock them.")
+                         .arg(person.name)
+                         .arg(maxFailedPinAttempts)};
     return refused(QStringLiteral("Wrong PIN for %1 (%2 of %3 attempts before the lock).")
                        .arg(person.name)
                        .arg(person.failedAttempts)
@@ -223,10 +238,16 @@ Status unlockPerson(Library& library, const QString& idOrInitials, const Signer&
     person.failedAttempts = 0;
     WriteTransaction transaction(library, Change::People);
     STABLE_TRY(transaction.begin());
-    STABLE_TRY(execSql(transaction.db(), QStringLiteral("UPDATE person SET locked = 0, failed_attempts = 0 WHERE id = ?"),
+    STABLE_TRY(execSql(transaction.db(),
+                       QStringLiteral("UPDATE person SET locked = 0, failed_attempts = 0 WHERE id = ?"),
                        {person.id}));
-    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.unlock"), QStringLiteral("person"), person.id,
-                                                   before, personJson(person), {}, personActor(by.personId())}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.unlock"),
+                                                   QStringLiteral("person"),
+                                                   person.id,
+                                                   before,
+                                                   personJson(person),
+                                                   {},
+                                                   personActor(by.personId())}));
     STABLE_TRY(transaction.commit());
     return success();
 }

@@ -65,6 +65,21 @@ int insertionPoint(int requested, int count)
     return requested < 0 || requested > count ? count : requested;
 }
 
+// Where a moved record lands among `count` siblings (itself included): -1 (or past the end) is the last
+// place.
+int movePoint(int requested, int count)
+{
+    return std::clamp(requested < 0 ? count : requested, 0, count - 1);
+}
+
+// Closes the gap a record leaves at `from` and opens one at `to`.
+Status shiftForMove(WriteTransaction& transaction, const Siblings& siblings, int from, int to)
+{
+    if (to < from)
+        return shiftPositions(transaction, siblings, to, from - 1, 1);
+    return shiftPositions(transaction, siblings, from + 1, to, -1);
+}
+
 Status refuseTakenStepKey(const QSqlDatabase& db, const QString& streamId, const Step& step)
 {
     auto query = execSql(
@@ -211,14 +226,10 @@ Result<QString> resolveStream(Library& library, const QString& keyOrId)
     const QString wanted = keyOrId.trimmed();
     if (wanted.isEmpty())
         return invalid(QStringLiteral("No value stream was named."));
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT id FROM stream WHERE removed = 0 AND (id = ? OR key = ?)"),
-                         {wanted, wanted});
+    auto query = selectRecord(
+        library.db(), QStringLiteral("SELECT id FROM stream WHERE removed = 0 AND (id = ? OR key = ?)"),
+        {wanted, wanted}, QStringLiteral("No value stream ‘%1’.").arg(wanted));
     STABLE_TRY(query);
-    auto found = queryRow(query.value());
-    STABLE_TRY(found);
-    if (!found.value())
-        return notFound(QStringLiteral("No value stream ‘%1’.").arg(wanted));
     return query->value(0).toString();
 }
 
@@ -256,15 +267,12 @@ Result<QString> resolveStep(Library& library, const QString& streamId, const QSt
     auto stream = resolveStream(library, streamId);
     STABLE_TRY(stream);
     const QString wanted = stepKeyOrId.trimmed();
-    auto query = execSql(
+    auto query = selectRecord(
         library.db(),
         QStringLiteral("SELECT id FROM step WHERE stream_id = ? AND removed = 0 AND (id = ? OR key = ?)"),
-        {stream.value(), wanted, wanted});
+        {stream.value(), wanted, wanted},
+        QStringLiteral("No step ‘%1’ in ‘%2’.").arg(wanted, streamId.trimmed()));
     STABLE_TRY(query);
-    auto found = queryRow(query.value());
-    STABLE_TRY(found);
-    if (!found.value())
-        return notFound(QStringLiteral("No step ‘%1’ in ‘%2’.").arg(wanted, streamId.trimmed()));
     return query->value(0).toString();
 }
 
@@ -379,15 +387,10 @@ Status moveStep(Library& library, const QString& stepId, int newPosition)
     auto count = liveCount(db, stepsOf(before->streamId));
     STABLE_TRY(count);
     StepRecord record = before.value();
-    record.position = std::clamp(newPosition < 0 ? count.value() : newPosition, 0, count.value() - 1);
+    record.position = movePoint(newPosition, count.value());
     if (record.position == before->position)
         return success();
-    if (record.position < before->position)
-        STABLE_TRY(
-            shiftPositions(transaction, stepsOf(record.streamId), record.position, before->position - 1, 1));
-    else
-        STABLE_TRY(
-            shiftPositions(transaction, stepsOf(record.streamId), before->position + 1, record.position, -1));
+    STABLE_TRY(shiftForMove(transaction, stepsOf(record.streamId), before->position, record.position));
     STABLE_TRY(draft::writeStep(transaction, record, before.value()));
     STABLE_TRY(draft::audit(transaction, QStringLiteral("step.move"), QStringLiteral("step"), record.step.id,
                             draft::stepJson(before.value()), draft::stepJson(record)));
@@ -500,15 +503,10 @@ Status moveCheck(Library& library, const QString& checkId, int newPosition)
     auto count = liveCount(db, checksOf(before->stepId));
     STABLE_TRY(count);
     CheckRecord record = before.value();
-    record.position = std::clamp(newPosition < 0 ? count.value() : newPosition, 0, count.value() - 1);
+    record.position = movePoint(newPosition, count.value());
     if (record.position == before->position)
         return success();
-    if (record.position < before->position)
-        STABLE_TRY(
-            shiftPositions(transaction, checksOf(record.stepId), record.position, before->position - 1, 1));
-    else
-        STABLE_TRY(
-            shiftPositions(transaction, checksOf(record.stepId), before->position + 1, record.position, -1));
+    STABLE_TRY(shiftForMove(transaction, checksOf(record.stepId), before->position, record.position));
     STABLE_TRY(draft::writeCheck(transaction, record));
     STABLE_TRY(draft::audit(transaction, QStringLiteral("check.move"), QStringLiteral("quality_check"),
                             record.check.id, draft::checkJson(before.value()), draft::checkJson(record)));

@@ -182,6 +182,35 @@ QString elementPlace(const QString& parent, const char* list, int index, const Q
     return place;
 }
 
+// Parses each object of the list `field` of `parent`, refusing a key used twice. `labelField` names an
+// element in messages; `earlierLabel` says which element already has a key (" ‘Build’" or nothing).
+template <typename T, typename Parse, typename Label>
+Result<QList<T>> parseKeyedList(const Fields& parent, const char* field, const char* labelField, Parse parse,
+                                Label earlierLabel)
+{
+    auto elements = parent.list(field);
+    STABLE_TRY(elements);
+    QList<T> parsed;
+    QStringList keys;
+    for (int i = 0; i < elements->size(); ++i) {
+        const QJsonValue element = elements->at(i);
+        const Fields fields(element.toObject(), elementPlace(parent.place(), field, i, element, labelField));
+        if (!element.isObject())
+            return fields.error(QStringLiteral("must be an object (got %1)").arg(describe(element)));
+        auto one = parse(fields);
+        STABLE_TRY(one);
+        const int earlier = static_cast<int>(keys.indexOf(one->key));
+        if (earlier >= 0)
+            return fields.error(QStringLiteral("key ‘%1’ is already used by %2[%3]%4")
+                                    .arg(one->key, QLatin1String(field))
+                                    .arg(earlier)
+                                    .arg(earlierLabel(parsed.at(earlier))));
+        keys.append(one->key);
+        parsed.append(one.value());
+    }
+    return parsed;
+}
+
 Result<QList<Port>> parsePorts(const Fields& step, const char* list, const char* partyField)
 {
     auto elements = step.list(list);
@@ -276,7 +305,8 @@ Result<Step> parseStep(const Fields& step)
     STABLE_TRY(inputs);
     auto outputs = parsePorts(step, "outputs", "customer");
     STABLE_TRY(outputs);
-    auto checks = step.list("checks");
+    auto checks = parseKeyedList<QualityCheck>(step, "checks", "key", parseCheck,
+                                               [](const QualityCheck&) { return QString(); });
     STABLE_TRY(checks);
     parsed.id = id.value();
     parsed.key = key.value();
@@ -286,22 +316,7 @@ Result<Step> parseStep(const Fields& step)
     parsed.plannedHours = hours.value();
     parsed.inputs = inputs.value();
     parsed.outputs = outputs.value();
-
-    QStringList keys;
-    for (int i = 0; i < checks->size(); ++i) {
-        const QJsonValue element = checks->at(i);
-        const Fields check(element.toObject(), elementPlace(step.place(), "checks", i, element, "key"));
-        if (!element.isObject())
-            return check.error(QStringLiteral("must be an object (got %1)").arg(describe(element)));
-        auto parsedCheck = parseCheck(check);
-        STABLE_TRY(parsedCheck);
-        const int earlier = static_cast<int>(keys.indexOf(parsedCheck->key));
-        if (earlier >= 0)
-            return check.error(
-                QStringLiteral("key ‘%1’ is already used by checks[%2]").arg(parsedCheck->key).arg(earlier));
-        keys.append(parsedCheck->key);
-        parsed.checks.append(parsedCheck.value());
-    }
+    parsed.checks = checks.value();
     return parsed;
 }
 
@@ -403,31 +418,16 @@ Result<ValueStream> processFromJson(const QJsonObject& object, const QString& so
     STABLE_TRY(purpose);
     auto owner = top.optionalText("owner");
     STABLE_TRY(owner);
-    auto steps = top.list("steps");
+    auto steps = parseKeyedList<Step>(top, "steps", "name", parseStep, [](const Step& earlier) {
+        return QStringLiteral(" ‘%1’").arg(earlier.name);
+    });
     STABLE_TRY(steps);
     stream.id = id.value();
     stream.key = key.value();
     stream.name = name.value();
     stream.purpose = purpose.value();
     stream.owner = owner.value();
-
-    QStringList keys;
-    for (int i = 0; i < steps->size(); ++i) {
-        const QJsonValue element = steps->at(i);
-        const Fields step(element.toObject(), elementPlace(sourceName, "steps", i, element, "name"));
-        if (!element.isObject())
-            return step.error(QStringLiteral("must be an object (got %1)").arg(describe(element)));
-        auto parsed = parseStep(step);
-        STABLE_TRY(parsed);
-        const int earlier = static_cast<int>(keys.indexOf(parsed->key));
-        if (earlier >= 0)
-            return step.error(QStringLiteral("key ‘%1’ is already used by steps[%2] ‘%3’")
-                                  .arg(parsed->key)
-                                  .arg(earlier)
-                                  .arg(stream.steps.at(earlier).name));
-        keys.append(parsed->key);
-        stream.steps.append(parsed.value());
-    }
+    stream.steps = steps.value();
     return stream;
 }
 

@@ -45,13 +45,10 @@ Result<AnsweredIncident> findAnsweredIncident(const QSqlDatabase& db, const QStr
     const QString select =
         QStringLiteral("SELECT i.id, i.number, i.status, coalesce(i.prevented_at, ''), i.stream_id, "
                        "s.name FROM incident i JOIN stream s ON s.id = i.stream_id WHERE ");
-    auto query = number ? execSql(db, select + QStringLiteral("i.number = ?"), {*number})
-                        : execSql(db, select + QStringLiteral("i.id = ?"), {wanted.toLower()});
+    const QString missing = QStringLiteral("No incident ‘%1’.").arg(wanted);
+    auto query = number ? selectRecord(db, select + QStringLiteral("i.number = ?"), {*number}, missing)
+                        : selectRecord(db, select + QStringLiteral("i.id = ?"), {wanted.toLower()}, missing);
     STABLE_TRY(query);
-    auto found = queryRow(query.value());
-    STABLE_TRY(found);
-    if (!found.value())
-        return notFound(QStringLiteral("No incident ‘%1’.").arg(wanted));
     AnsweredIncident incident{query->value(0).toString(), query->value(1).toInt(), query->value(2).toString(),
                               query->value(3).toString()};
     if (query->value(4).toString() != stream.id)

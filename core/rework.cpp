@@ -6,6 +6,7 @@
 #include "incidents.h"
 #include "library.h"
 #include "process.h"
+#include "runs.h"
 #include "sql.h"
 
 #include <QJsonObject>
@@ -39,39 +40,51 @@ struct Owner
     QString label; // how the thing is named in a message
 };
 
-Result<Owner> runOwner(Library& library, const QString& runId)
+// A value kept under one key column: a month's team hours, a setting.
+struct KeyedValue
 {
-    auto query = execSql(
-        library.db(),
-        QStringLiteral("SELECT r.stream_id, s.key, r.title FROM run r JOIN stream s ON s.id = r.stream_id "
-                       "WHERE r.id = ?"),
-        {runId.trimmed().toLower()});
-    if (!query.ok())
-        return query.error();
-    auto found = queryRow(query.value());
-    if (!found.ok())
-        return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No run with id ‘%1’.").arg(runId.trimmed()));
-    return Owner{query->value(0).toString(), query->value(1).toString(),
-                 QStringLiteral("Run ‘%1’").arg(query->value(2).toString())};
-}
+    QString table; // also the audited entity: "<table>.set"
+    QString keyColumn;
+    QString valueColumn;
+};
 
-Result<Owner> incidentOwner(Library& library, const QString& incidentId)
+// Writes `value` under `key`, audited with the value it replaces; when nothing changes, nothing is
+// written or recorded.
+Status writeKeyedValue(Library& library, Changes change, const KeyedValue& place, const QString& key,
+                       const QVariant& value)
 {
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT i.stream_id, s.key, i.number FROM incident i "
-                                        "JOIN stream s ON s.id = i.stream_id WHERE i.id = ?"),
-                         {incidentId});
-    if (!query.ok())
-        return query.error();
-    auto found = queryRow(query.value());
+    auto stored = execSql(
+        library.db(),
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(place.valueColumn, place.table, place.keyColumn),
+        {key});
+    if (!stored.ok())
+        return stored.error();
+    auto found = queryRow(stored.value());
     if (!found.ok())
         return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No incident ‘%1’.").arg(incidentId));
-    return Owner{query->value(0).toString(), query->value(1).toString(),
-                 incidentKey(query->value(2).toInt())};
+    QJsonObject before;
+    if (found.value()) {
+        QVariant old = stored->value(0);
+        old.convert(value.metaType());
+        if (old == value)
+            return success();
+        before = QJsonObject{{place.keyColumn, key}, {place.valueColumn, QJsonValue::fromVariant(old)}};
+    }
+    stored->finish();
+    const QJsonObject after{{place.keyColumn, key}, {place.valueColumn, QJsonValue::fromVariant(value)}};
+
+    WriteTransaction transaction(library, change);
+    STABLE_TRY(transaction.begin());
+    STABLE_TRY(execSql(transaction.db(),
+                       QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, ?) "
+                                      "ON CONFLICT (%2) DO UPDATE SET %3 = excluded.%3")
+                           .arg(place.table, place.keyColumn, place.valueColumn),
+                       {key, value}));
+    STABLE_TRY(appendAudit(
+        transaction,
+        AuditEntry{place.table + QStringLiteral(".set"), place.table, key, before, after, {}, {}}));
+    STABLE_TRY(transaction.commit());
+    return success();
 }
 
 struct SettingRule
@@ -156,21 +169,18 @@ Result<ReworkEntry> addRework(Library& library, const NewRework& request)
         return success();
     };
     if (!request.incident.trimmed().isEmpty()) {
-        auto incidentId = resolveIncident(library, request.incident);
-        if (!incidentId.ok())
-            return incidentId.error();
-        auto owner = incidentOwner(library, incidentId.value());
-        if (!owner.ok())
-            return owner.error();
-        STABLE_TRY(adopt(owner.value()));
-        entry.incidentId = incidentId.value();
+        auto incident = loadIncident(library, request.incident);
+        if (!incident.ok())
+            return incident.error();
+        STABLE_TRY(adopt(Owner{incident->streamId, incident->streamKey, incident->key()}));
+        entry.incidentId = incident->id;
     }
     if (!request.run.trimmed().isEmpty()) {
-        auto owner = runOwner(library, request.run);
-        if (!owner.ok())
-            return owner.error();
-        STABLE_TRY(adopt(owner.value()));
-        entry.runId = request.run.trimmed().toLower();
+        auto run = findRun(library, request.run);
+        if (!run.ok())
+            return run.error();
+        STABLE_TRY(adopt(Owner{run->streamId, run->streamKey, QStringLiteral("Run ‘%1’").arg(run->title)}));
+        entry.runId = run->id;
     }
 
     entry.id = newId();
@@ -204,35 +214,9 @@ Status setTeamHours(Library& library, const QString& month, double hours)
         return invalid(
             QStringLiteral("Team hours of %1 must be more than 0 (got %2).").arg(wanted).arg(hours));
 
-    auto existing =
-        execSql(library.db(), QStringLiteral("SELECT hours FROM team_hours WHERE month = ?"), {wanted});
-    if (!existing.ok())
-        return existing.error();
-    auto found = queryRow(existing.value());
-    if (!found.ok())
-        return found.error();
-    QJsonObject before;
-    if (found.value()) {
-        const double old = existing->value(0).toDouble();
-        if (old == hours)
-            return success(); // nothing changes, so nothing is recorded
-        before = QJsonObject{{QStringLiteral("month"), wanted}, {QStringLiteral("hours"), old}};
-    }
-    existing->finish();
-    const QJsonObject after{{QStringLiteral("month"), wanted}, {QStringLiteral("hours"), hours}};
-
-    WriteTransaction transaction(library, Change::TeamHours);
-    STABLE_TRY(transaction.begin());
-    STABLE_TRY(execSql(transaction.db(),
-                       QStringLiteral("INSERT INTO team_hours (month, hours) VALUES (?, ?) "
-                                      "ON CONFLICT (month) DO UPDATE SET hours = excluded.hours"),
-                       {wanted, hours}));
-    STABLE_TRY(appendAudit(
-        transaction,
-        AuditEntry{
-            QStringLiteral("team_hours.set"), QStringLiteral("team_hours"), wanted, before, after, {}, {}}));
-    STABLE_TRY(transaction.commit());
-    return success();
+    return writeKeyedValue(library, Change::TeamHours,
+                           {QStringLiteral("team_hours"), QStringLiteral("month"), QStringLiteral("hours")},
+                           wanted, hours);
 }
 
 QStringList settingNames()
@@ -264,33 +248,9 @@ Status setSetting(Library& library, const QString& name, const QString& value)
         return invalid(QStringLiteral("%1 must be %2 (got ‘%3’).")
                            .arg(key, QString::fromUtf8(rule->expectation), value));
 
-    auto stored = execSql(library.db(), QStringLiteral("SELECT value FROM setting WHERE key = ?"), {key});
-    if (!stored.ok())
-        return stored.error();
-    auto found = queryRow(stored.value());
-    if (!found.ok())
-        return found.error();
-    QJsonObject before;
-    if (found.value()) {
-        const QString old = stored->value(0).toString();
-        if (old == text)
-            return success(); // nothing changes, so nothing is recorded
-        before = QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("value"), old}};
-    }
-    stored->finish();
-    const QJsonObject after{{QStringLiteral("key"), key}, {QStringLiteral("value"), text}};
-
-    WriteTransaction transaction(library, Change::Settings);
-    STABLE_TRY(transaction.begin());
-    STABLE_TRY(execSql(transaction.db(),
-                       QStringLiteral("INSERT INTO setting (key, value) VALUES (?, ?) "
-                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                       {key, text}));
-    STABLE_TRY(appendAudit(
-        transaction,
-        AuditEntry{QStringLiteral("setting.set"), QStringLiteral("setting"), key, before, after, {}, {}}));
-    STABLE_TRY(transaction.commit());
-    return success();
+    return writeKeyedValue(library, Change::Settings,
+                           {QStringLiteral("setting"), QStringLiteral("key"), QStringLiteral("value")}, key,
+                           text);
 }
 
 Result<QString> setting(Library& library, const QString& name)

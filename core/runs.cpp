@@ -17,9 +17,10 @@ namespace stable {
 
 namespace {
 
-const QString runColumns = QStringLiteral(
-    "r.id, r.stream_id, s.key, s.name, r.revision_id, v.number, r.title, r.kind, r.planned_start, r.rollback_point, "
-    "r.status, r.started_at, r.closed_at, r.lessons, (SELECT count(*) FROM run_item i WHERE i.run_id = r.id)");
+const QString runColumns = QStringLiteral("r.id, r.stream_id, s.key, s.name, r.revision_id, v.number, "
+                                          "r.title, r.kind, r.planned_start, r.rollback_point, "
+                                          "r.status, r.started_at, r.closed_at, r.lessons, (SELECT count(*) "
+                                          "FROM run_item i WHERE i.run_id = r.id)");
 const QString runTables =
     QStringLiteral(" FROM run r JOIN stream s ON s.id = r.stream_id JOIN revision v ON v.id = r.revision_id");
 
@@ -80,15 +81,16 @@ QJsonArray itemsJson(const QList<RunItem>& items)
 // Attestations of the given runs with their voids and signers, grouped by item id, in recorded order.
 Result<QHash<QString, QList<Attestation>>> attestationsOf(Library& library, const QString& runId)
 {
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT a.id, a.run_id, a.item_id, a.attempt, a.outcome, a.signer_id, p.initials, "
-                                        "p.name, a.meaning, a.signed_at, a.recorded_at, a.note, a.evidence, a.hash, "
-                                        "v.id, v.reason, v.voided_by, vp.name, v.voided_at "
-                                        "FROM attestation a JOIN person p ON p.id = a.signer_id "
-                                        "LEFT JOIN attestation_void v ON v.attestation_id = a.id "
-                                        "LEFT JOIN person vp ON vp.id = v.voided_by "
-                                        "WHERE a.run_id = ? ORDER BY a.rowid"),
-                         {runId});
+    auto query = execSql(
+        library.db(),
+        QStringLiteral("SELECT a.id, a.run_id, a.item_id, a.attempt, a.outcome, a.signer_id, p.initials, "
+                       "p.name, a.meaning, a.signed_at, a.recorded_at, a.note, a.evidence, a.hash, "
+                       "v.id, v.reason, v.voided_by, vp.name, v.voided_at "
+                       "FROM attestation a JOIN person p ON p.id = a.signer_id "
+                       "LEFT JOIN attestation_void v ON v.attestation_id = a.id "
+                       "LEFT JOIN person vp ON vp.id = v.voided_by "
+                       "WHERE a.run_id = ? ORDER BY a.rowid"),
+        {runId});
     if (!query.ok())
         return query.error();
     QHash<QString, QList<Attestation>> byItem;
@@ -121,32 +123,15 @@ Result<QHash<QString, QList<Attestation>>> attestationsOf(Library& library, cons
 
 Result<QList<RunItem>> itemsOf(Library& library, const QString& runId)
 {
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT id, position, step_id, step_key, step_name, check_id, check_key, "
-                                        "statement, stage, critical FROM run_item WHERE run_id = ? ORDER BY position"),
-                         {runId});
-    if (!query.ok())
-        return query.error();
+    auto items = loadFrozenItems(library, runId);
+    if (!items.ok())
+        return items.error();
     auto attestations = attestationsOf(library, runId);
     if (!attestations.ok())
         return attestations.error();
-    QList<RunItem> items;
-    while (query->next()) {
-        RunItem item;
-        item.id = query->value(0).toString();
-        item.runId = runId;
-        item.position = query->value(1).toInt();
-        item.stepId = query->value(2).toString();
-        item.stepKey = query->value(3).toString();
-        item.stepName = query->value(4).toString();
-        item.checkId = query->value(5).toString();
-        item.checkKey = query->value(6).toString();
-        item.statement = query->value(7).toString();
-        item.stage = parseStage(query->value(8).toString()).value_or(Stage::Exit);
-        item.critical = query->value(9).toBool();
+    for (RunItem& item : items.value()) {
         item.attestations = attestations->value(item.id);
         item.state = deriveItemState(item, &item.attempt);
-        items.append(item);
     }
     return items;
 }
@@ -179,8 +164,9 @@ Result<Run> startRun(Library& library, const StartRun& request)
     auto revision = loadRevision(library, streamId.value(), request.revision);
     if (!revision.ok()) {
         if (request.revision == 0 && revision.kind() == ErrorKind::NotFound)
-            return refused(QStringLiteral("‘%1’ has no published revision yet; publish it before starting a run.")
-                               .arg(request.stream));
+            return refused(
+                QStringLiteral("‘%1’ has no published revision yet; publish it before starting a run.")
+                    .arg(request.stream));
         return revision.error();
     }
 
@@ -219,22 +205,25 @@ Result<Run> startRun(Library& library, const StartRun& request)
 
     WriteTransaction transaction(library, Change::Runs);
     STABLE_TRY(transaction.begin());
-    STABLE_TRY(execSql(transaction.db(),
-                       QStringLiteral("INSERT INTO run (id, stream_id, revision_id, title, kind, planned_start, "
-                                      "rollback_point, status, started_at) VALUES (?,?,?,?,?,?,?,?,?)"),
-                       {run.id, run.streamId, run.revisionId, run.title, toText(run.kind), nullIfEmpty(run.plannedStart),
-                        nullIfEmpty(run.rollbackPoint), toText(run.status), run.startedAt}));
+    STABLE_TRY(execSql(
+        transaction.db(),
+        QStringLiteral("INSERT INTO run (id, stream_id, revision_id, title, kind, planned_start, "
+                       "rollback_point, status, started_at) VALUES (?,?,?,?,?,?,?,?,?)"),
+        {run.id, run.streamId, run.revisionId, run.title, toText(run.kind), nullIfEmpty(run.plannedStart),
+         nullIfEmpty(run.rollbackPoint), toText(run.status), run.startedAt}));
     for (const RunItem& item : std::as_const(run.items)) {
-        STABLE_TRY(execSql(transaction.db(),
-                           QStringLiteral("INSERT INTO run_item (id, run_id, position, step_id, step_key, step_name, "
-                                          "check_id, check_key, statement, stage, critical) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-                           {item.id, run.id, item.position, item.stepId, item.stepKey, item.stepName, item.checkId,
-                            item.checkKey, item.statement, toText(item.stage), item.critical ? 1 : 0}));
+        STABLE_TRY(execSql(
+            transaction.db(),
+            QStringLiteral("INSERT INTO run_item (id, run_id, position, step_id, step_key, step_name, "
+                           "check_id, check_key, statement, stage, critical) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+            {item.id, run.id, item.position, item.stepId, item.stepKey, item.stepName, item.checkId,
+             item.checkKey, item.statement, toText(item.stage), item.critical ? 1 : 0}));
     }
     QJsonObject after = runJson(run);
     after.insert(QStringLiteral("items_hash"), runItemsHash(run.items));
-    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("run.start"), QStringLiteral("run"), run.id, {}, after,
-                                                   {}, {}}));
+    STABLE_TRY(appendAudit(
+        transaction,
+        AuditEntry{QStringLiteral("run.start"), QStringLiteral("run"), run.id, {}, after, {}, {}}));
     STABLE_TRY(transaction.commit());
     return run;
 }
@@ -259,13 +248,14 @@ Result<Run> closeRun(Library& library, const CloseRun& request)
                 unfinished << QStringLiteral("%1 (%2)").arg(item.ref(), toText(item.state));
         if (!unfinished.isEmpty()) {
             const int shown = std::min(static_cast<int>(unfinished.size()), 5);
-            return refused(QStringLiteral("Run ‘%1’ cannot complete: %2 of %3 items are not passed or n/a yet: %4%5. "
-                                          "Sign them, or close the run as rolled back.")
-                               .arg(run.title)
-                               .arg(unfinished.size())
-                               .arg(run.items.size())
-                               .arg(unfinished.mid(0, shown).join(QStringLiteral(", ")),
-                                    unfinished.size() > shown ? QStringLiteral(", …") : QString()));
+            return refused(
+                QStringLiteral("Run ‘%1’ cannot complete: %2 of %3 items are not passed or n/a yet: %4%5. "
+                               "Sign them, or close the run as rolled back.")
+                    .arg(run.title)
+                    .arg(unfinished.size())
+                    .arg(run.items.size())
+                    .arg(unfinished.mid(0, shown).join(QStringLiteral(", ")),
+                         unfinished.size() > shown ? QStringLiteral(", …") : QString()));
         }
     }
     const QJsonObject before = runJson(run);
@@ -283,33 +273,68 @@ Result<Run> closeRun(Library& library, const CloseRun& request)
         return updated.error();
     if (updated->numRowsAffected() != 1)
         return refused(QStringLiteral("Run ‘%1’ was closed meanwhile by someone else.").arg(run.title));
-    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("run.close"), QStringLiteral("run"), run.id, before,
-                                                   runJson(run), run.lessons, {}}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("run.close"),
+                                                   QStringLiteral("run"),
+                                                   run.id,
+                                                   before,
+                                                   runJson(run),
+                                                   run.lessons,
+                                                   {}}));
     STABLE_TRY(updateIncidentVerification(transaction));
     STABLE_TRY(transaction.commit());
     return run;
 }
 
-Result<Run> loadRun(Library& library, const QString& runId)
+Result<Run> findRun(Library& library, const QString& runId)
 {
-    const QString wanted = runId.trimmed().toLower();
-    auto query = execSql(library.db(), QStringLiteral("SELECT ") + runColumns + runTables + QStringLiteral(" WHERE r.id = ?"),
-                         {wanted});
+    auto query = selectRecord(
+        library.db(), QStringLiteral("SELECT ") + runColumns + runTables + QStringLiteral(" WHERE r.id = ?"),
+        {runId.trimmed().toLower()}, QStringLiteral("No run with id ‘%1’.").arg(runId.trimmed()));
     if (!query.ok())
         return query.error();
-    auto found = queryRow(query.value());
+    return runFrom(query.value());
+}
+
+Result<Run> loadRun(Library& library, const QString& runId)
+{
+    auto found = findRun(library, runId);
     if (!found.ok())
         return found.error();
-    if (!found.value())
-        return notFound(QStringLiteral("No run with id ‘%1’.").arg(runId.trimmed()));
-    Run run = runFrom(query.value());
-    query->finish();
+    Run run = found.value();
     auto items = itemsOf(library, run.id);
     if (!items.ok())
         return items.error();
     run.items = items.value();
     countProgress(run);
     return run;
+}
+
+Result<QList<RunItem>> loadFrozenItems(Library& library, const QString& runId)
+{
+    auto query =
+        execSql(library.db(),
+                QStringLiteral("SELECT id, position, step_id, step_key, step_name, check_id, check_key, "
+                               "statement, stage, critical FROM run_item WHERE run_id = ? ORDER BY position"),
+                {runId});
+    if (!query.ok())
+        return query.error();
+    QList<RunItem> items;
+    while (query->next()) {
+        RunItem item;
+        item.id = query->value(0).toString();
+        item.runId = runId;
+        item.position = query->value(1).toInt();
+        item.stepId = query->value(2).toString();
+        item.stepKey = query->value(3).toString();
+        item.stepName = query->value(4).toString();
+        item.checkId = query->value(5).toString();
+        item.checkKey = query->value(6).toString();
+        item.statement = query->value(7).toString();
+        item.stage = parseStage(query->value(8).toString()).value_or(Stage::Exit);
+        item.critical = query->value(9).toBool();
+        items.append(item);
+    }
+    return items;
 }
 
 Result<QList<Run>> listRuns(Library& library, const RunFilter& filter)

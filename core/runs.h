@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace stable {
@@ -25,15 +24,15 @@ struct Attestation
     QString signerInitials;
     QString signerName;
     Meaning meaning = Meaning::Performed;
-    QString signedAt;    // when the signer says it was done (UTC ISO)
-    QString recordedAt;  // when it was written
-    QString note;        // the reason, for n/a
-    QString evidence;    // a path or URL
-    QString hash;        // SHA-256 of exactly what was signed
+    QString signedAt;   // when the signer says it was done (UTC ISO)
+    QString recordedAt; // when it was written
+    QString note;       // the reason, for n/a
+    QString evidence;   // a path or URL
+    QString hash;       // SHA-256 of exactly what was signed
     bool voided = false;
     QString voidId;
     QString voidReason;
-    QString voidedBy;    // person id
+    QString voidedBy; // person id
     QString voidedByName;
     QString voidedAt;
 };
@@ -52,7 +51,7 @@ struct RunItem
     Stage stage = Stage::Exit;
     bool critical = false;
     ItemState state = ItemState::Open;
-    int attempt = 1;                // the attempt a new signature would belong to
+    int attempt = 1;                 // the attempt a new signature would belong to
     QList<Attestation> attestations; // in the order they were recorded, voided ones included
     QString ref() const { return stepKey + QLatin1Char('/') + checkKey; }
 };
@@ -67,24 +66,24 @@ struct Run
     int revisionNumber = 0;
     QString title;
     RunKind kind = RunKind::Release;
-    QString plannedStart;   // empty when not set
-    QString rollbackPoint;  // empty when not set
+    QString plannedStart;  // empty when not set
+    QString rollbackPoint; // empty when not set
     RunStatus status = RunStatus::Open;
     QString startedAt;
     QString closedAt;
     QString lessons;
     int itemCount = 0;
-    int finalCount = 0;     // items passed or n/a
-    int failedCount = 0;    // items whose latest outcome is a fail
-    QList<RunItem> items;   // filled by loadRun, empty in listRuns
+    int finalCount = 0;   // items passed or n/a
+    int failedCount = 0;  // items whose latest outcome is a fail
+    QList<RunItem> items; // filled by loadRun, empty in listRuns
 };
 
 struct StartRun
 {
-    QString stream;     // key or id
+    QString stream; // key or id
     QString title;
     RunKind kind = RunKind::Release;
-    int revision = 0;   // 0: the latest published
+    int revision = 0; // 0: the latest published
     std::optional<QDateTime> plannedStart;
     std::optional<QDateTime> rollbackPoint;
 };
@@ -94,11 +93,11 @@ Result<Run> startRun(Library& library, const StartRun& request);
 
 struct SignRequest
 {
-    QString run;        // id
-    QString item;       // "STEP/CHECK" or the item's id
+    QString run;  // id
+    QString item; // "STEP/CHECK" or the item's id
     Outcome outcome = Outcome::Pass;
     Meaning meaning = Meaning::Performed;
-    QString note;       // required for n/a: the reason
+    QString note; // required for n/a: the reason
     QString evidence;
     std::optional<QDateTime> at; // defaults to now; never in the future
 };
@@ -120,10 +119,16 @@ struct CloseRun
 Result<Run> closeRun(Library& library, const CloseRun& request);
 
 Result<Run> loadRun(Library& library, const QString& runId);
+// The run's record alone (no items; itemCount filled): for naming a run and checking its stream.
+Result<Run> findRun(Library& library, const QString& runId);
+
+// A run's items as they were frozen at its start, in order, without attestations (state Open): what
+// the run.start audit event hashed.
+Result<QList<RunItem>> loadFrozenItems(Library& library, const QString& runId);
 
 struct RunFilter
 {
-    QString stream;                    // key or id; empty: all
+    QString stream; // key or id; empty: all
     std::optional<RunStatus> status;
 };
 Result<QList<Run>> listRuns(Library& library, const RunFilter& filter = {});

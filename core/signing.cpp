@@ -12,15 +12,6 @@ namespace stable {
 
 namespace {
 
-void addField(QByteArray& out, const QString& field)
-{
-    const QByteArray utf8 = field.toUtf8();
-    out += QByteArray::number(utf8.size());
-    out += ':';
-    out += utf8;
-    out += '\n';
-}
-
 QJsonObject attestationJson(const Attestation& a)
 {
     return QJsonObject{{QStringLiteral("id"), a.id},
@@ -47,19 +38,19 @@ QString describeItem(const RunItem& item)
 QString attestationHash(const Attestation& a, const QString& statement)
 {
     QByteArray text;
-    addField(text, QStringLiteral("stable-attestation/1"));
-    addField(text, a.id);
-    addField(text, a.runId);
-    addField(text, a.itemId);
-    addField(text, statement);
-    addField(text, QString::number(a.attempt));
-    addField(text, toText(a.outcome));
-    addField(text, a.signerId);
-    addField(text, toText(a.meaning));
-    addField(text, a.signedAt);
-    addField(text, a.recordedAt);
-    addField(text, a.note);
-    addField(text, a.evidence);
+    appendHashField(text, QStringLiteral("stable-attestation/1"));
+    appendHashField(text, a.id);
+    appendHashField(text, a.runId);
+    appendHashField(text, a.itemId);
+    appendHashField(text, statement);
+    appendHashField(text, QString::number(a.attempt));
+    appendHashField(text, toText(a.outcome));
+    appendHashField(text, a.signerId);
+    appendHashField(text, toText(a.meaning));
+    appendHashField(text, a.signedAt);
+    appendHashField(text, a.recordedAt);
+    appendHashField(text, a.note);
+    appendHashField(text, a.evidence);
     return sha256Hex(text);
 }
 
@@ -67,13 +58,13 @@ QString voidHash(const QString& voidId, const QString& attestationId, const QStr
                  const QString& reason, const QString& voidedBy, const QString& voidedAt)
 {
     QByteArray text;
-    addField(text, QStringLiteral("stable-void/1"));
-    addField(text, voidId);
-    addField(text, attestationId);
-    addField(text, attestationHashText);
-    addField(text, reason);
-    addField(text, voidedBy);
-    addField(text, voidedAt);
+    appendHashField(text, QStringLiteral("stable-void/1"));
+    appendHashField(text, voidId);
+    appendHashField(text, attestationId);
+    appendHashField(text, attestationHashText);
+    appendHashField(text, reason);
+    appendHashField(text, voidedBy);
+    appendHashField(text, voidedAt);
     return sha256Hex(text);
 }
 
@@ -129,8 +120,9 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
         if (candidate.id == wanted || candidate.ref() == wanted)
             item = &candidate;
     if (!item)
-        return notFound(QStringLiteral("Run ‘%1’ has no item ‘%2’ (items are named STEP/CHECK, e.g. ‘%3’).")
-                            .arg(run.title, wanted, run.items.isEmpty() ? QString() : run.items.first().ref()));
+        return notFound(
+            QStringLiteral("Run ‘%1’ has no item ‘%2’ (items are named STEP/CHECK, e.g. ‘%3’).")
+                .arg(run.title, wanted, run.items.isEmpty() ? QString() : run.items.first().ref()));
 
     int attempt = 1;
     const ItemState state = deriveItemState(*item, &attempt);
@@ -145,7 +137,8 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
                                    .arg(describeItem(*item), signer.name()));
     }
     if (request.outcome == Outcome::NotApplicable && request.note.trimmed().isEmpty())
-        return invalid(QStringLiteral("Marking %1 not applicable needs a reason (the note).").arg(describeItem(*item)));
+        return invalid(
+            QStringLiteral("Marking %1 not applicable needs a reason (the note).").arg(describeItem(*item)));
 
     const QDateTime now = library.clock().now();
     QDateTime at = request.at.value_or(now);
@@ -177,8 +170,8 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
     if (!status->next() || status->value(0).toString() != toText(RunStatus::Open))
         return refused(QStringLiteral("Run ‘%1’ was closed meanwhile; nothing was signed.").arg(run.title));
     status->finish();
-    auto signedAlready = execSql(transaction.db(),
-                                 QStringLiteral("SELECT count(*) FROM attestation WHERE item_id = ?"), {item->id});
+    auto signedAlready = execSql(
+        transaction.db(), QStringLiteral("SELECT count(*) FROM attestation WHERE item_id = ?"), {item->id});
     if (!signedAlready.ok())
         return signedAlready.error();
     if (signedAlready->next() && signedAlready->value(0).toInt() != item->attestations.size())
@@ -186,23 +179,27 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
                            .arg(describeItem(*item)));
     signedAlready->finish();
 
-    STABLE_TRY(execSql(transaction.db(),
-                       QStringLiteral("INSERT INTO attestation (id, run_id, item_id, attempt, outcome, signer_id, "
-                                      "meaning, signed_at, recorded_at, note, evidence, hash) "
-                                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
-                       {attestation.id, attestation.runId, attestation.itemId, attestation.attempt,
-                        toText(attestation.outcome), attestation.signerId, toText(attestation.meaning),
-                        attestation.signedAt, attestation.recordedAt, attestation.note, attestation.evidence,
-                        attestation.hash}));
-    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("attestation.sign"), QStringLiteral("attestation"),
-                                                   attestation.id, {}, attestationJson(attestation),
-                                                   item->ref(), personActor(signer.personId())}));
+    STABLE_TRY(execSql(
+        transaction.db(),
+        QStringLiteral("INSERT INTO attestation (id, run_id, item_id, attempt, outcome, signer_id, "
+                       "meaning, signed_at, recorded_at, note, evidence, hash) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+        {attestation.id, attestation.runId, attestation.itemId, attestation.attempt,
+         toText(attestation.outcome), attestation.signerId, toText(attestation.meaning), attestation.signedAt,
+         attestation.recordedAt, attestation.note, attestation.evidence, attestation.hash}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("attestation.sign"),
+                                                   QStringLiteral("attestation"),
+                                                   attestation.id,
+                                                   {},
+                                                   attestationJson(attestation),
+                                                   item->ref(),
+                                                   personActor(signer.personId())}));
     STABLE_TRY(transaction.commit());
     return attestation;
 }
 
-Result<QString> voidAttestation(Library& library, const Signer& by, const QString& runId, const QString& attestationId,
-                                const QString& reason)
+Result<QString> voidAttestation(Library& library, const Signer& by, const QString& runId,
+                                const QString& attestationId, const QString& reason)
 {
     if (reason.trimmed().isEmpty())
         return invalid(QStringLiteral("A void needs a reason."));
@@ -211,7 +208,8 @@ Result<QString> voidAttestation(Library& library, const Signer& by, const QStrin
         return loaded.error();
     const Run& run = loaded.value();
     if (run.status != RunStatus::Open)
-        return refused(QStringLiteral("Run ‘%1’ is %2; its signatures are final.").arg(run.title, toText(run.status)));
+        return refused(
+            QStringLiteral("Run ‘%1’ is %2; its signatures are final.").arg(run.title, toText(run.status)));
     const Attestation* target = nullptr;
     const RunItem* targetItem = nullptr;
     for (const RunItem& item : run.items)
@@ -221,7 +219,8 @@ Result<QString> voidAttestation(Library& library, const Signer& by, const QStrin
                 targetItem = &item;
             }
     if (!target)
-        return notFound(QStringLiteral("Run ‘%1’ has no attestation ‘%2’.").arg(run.title, attestationId.trimmed()));
+        return notFound(
+            QStringLiteral("Run ‘%1’ has no attestation ‘%2’.").arg(run.title, attestationId.trimmed()));
     if (target->voided)
         return refused(QStringLiteral("That signature of %1 was already voided (%2).")
                            .arg(describeItem(*targetItem), target->voidReason));
@@ -231,18 +230,24 @@ Result<QString> voidAttestation(Library& library, const Signer& by, const QStrin
     const QString hash = voidHash(id, target->id, target->hash, reason.trimmed(), by.personId(), voidedAt);
     WriteTransaction transaction(library, Change::Attestations | Change::Runs);
     STABLE_TRY(transaction.begin());
-    STABLE_TRY(execSql(transaction.db(),
-                       QStringLiteral("INSERT INTO attestation_void (id, attestation_id, reason, voided_by, voided_at, "
-                                      "hash) VALUES (?,?,?,?,?,?)"),
-                       {id, target->id, reason.trimmed(), by.personId(), voidedAt, hash}));
+    STABLE_TRY(execSql(
+        transaction.db(),
+        QStringLiteral("INSERT INTO attestation_void (id, attestation_id, reason, voided_by, voided_at, "
+                       "hash) VALUES (?,?,?,?,?,?)"),
+        {id, target->id, reason.trimmed(), by.personId(), voidedAt, hash}));
     const QJsonObject after{{QStringLiteral("id"), id},
                             {QStringLiteral("attestation_id"), target->id},
                             {QStringLiteral("reason"), reason.trimmed()},
                             {QStringLiteral("voided_by"), by.personId()},
                             {QStringLiteral("voided_at"), voidedAt},
                             {QStringLiteral("hash"), hash}};
-    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("attestation.void"), QStringLiteral("attestation_void"),
-                                                   id, {}, after, reason.trimmed(), personActor(by.personId())}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("attestation.void"),
+                                                   QStringLiteral("attestation_void"),
+                                                   id,
+                                                   {},
+                                                   after,
+                                                   reason.trimmed(),
+                                                   personActor(by.personId())}));
     STABLE_TRY(transaction.commit());
     return id;
 }

@@ -2,7 +2,6 @@
 
 #include <QLoggingCategory>
 #include <QSqlError>
-
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcSql, "stable.sql")
@@ -18,8 +17,9 @@ Error sqlFailure(const QSqlQuery& query, const QString& statement)
                                << "code" << error.nativeErrorCode();
     const QString code = error.nativeErrorCode();
     if (code == QLatin1String("5") || code == QLatin1String("6")) // SQLITE_BUSY, SQLITE_LOCKED
-        return Error{ErrorKind::Locked,
-                     QStringLiteral("The library is busy: another person or program is writing to it. Try again.")};
+        return Error{
+            ErrorKind::Locked,
+            QStringLiteral("The library is busy: another person or program is writing to it. Try again.")};
     if (code == QLatin1String("13")) // SQLITE_FULL
         return storageError(QStringLiteral("The disk is full; nothing was written."));
     if (code == QLatin1String("11") || code == QLatin1String("26")) // SQLITE_CORRUPT, SQLITE_NOTADB
@@ -28,8 +28,8 @@ Error sqlFailure(const QSqlQuery& query, const QString& statement)
     if (code == QLatin1String("8")) // SQLITE_READONLY
         return storageError(QStringLiteral("The library is open read-only; nothing was written."));
     if (code == QLatin1String("10")) // SQLITE_IOERR
-        return storageError(QStringLiteral("The library file could not be read or written (%1).")
-                                .arg(error.databaseText()));
+        return storageError(
+            QStringLiteral("The library file could not be read or written (%1).").arg(error.databaseText()));
     return storageError(QStringLiteral("The library refused the change (%1).").arg(error.databaseText()));
 }
 
@@ -54,7 +54,8 @@ Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, cons
     return query;
 }
 
-Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, std::initializer_list<QVariant> binds)
+Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement,
+                          std::initializer_list<QVariant> binds)
 {
     return execSql(db, statement, QVariantList(binds));
 }
@@ -66,6 +67,18 @@ Result<bool> queryRow(QSqlQuery& query)
     if (query.lastError().isValid())
         return sqlFailure(query, query.lastQuery());
     return false;
+}
+
+Result<QSqlQuery> selectRecord(const QSqlDatabase& db, const QString& statement, const QVariantList& binds,
+                               const QString& missing)
+{
+    auto query = execSql(db, statement, binds);
+    STABLE_TRY(query);
+    auto found = queryRow(query.value());
+    STABLE_TRY(found);
+    if (!found.value())
+        return notFound(missing);
+    return query;
 }
 
 Status execScript(const QSqlDatabase& db, const QString& script)
@@ -85,7 +98,8 @@ Status execScript(const QSqlDatabase& db, const QString& script)
         if (!query.exec(statement))
             return sqlFailure(query, statement);
     }
-    if (!QString::fromUtf8(pending).trimmed().isEmpty() && !QString::fromUtf8(pending).trimmed().startsWith(QLatin1String("--")))
+    if (!QString::fromUtf8(pending).trimmed().isEmpty() &&
+        !QString::fromUtf8(pending).trimmed().startsWith(QLatin1String("--")))
         return storageError(QStringLiteral("A migration script ends in the middle of a statement."));
     return success();
 }
@@ -95,7 +109,11 @@ QVariant nullIfEmpty(const QString& text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-WriteTransaction::WriteTransaction(Library& library, Changes changes) : m_library(library), m_changes(changes) {}
+WriteTransaction::WriteTransaction(Library& library, Changes changes)
+    : m_library(library)
+    , m_changes(changes)
+{
+}
 
 WriteTransaction::~WriteTransaction()
 {

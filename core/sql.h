@@ -7,7 +7,6 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
-
 #include <initializer_list>
 
 namespace stable {
@@ -21,6 +20,11 @@ Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, cons
 // Same, for a statement expected to give at most one row; the query is positioned on it.
 // Result value false means "no row".
 Result<bool> queryRow(QSqlQuery& query);
+
+// Runs a statement that names one record and positions the query on it; notFound(missing) when there is
+// none ("No run with id ‘…’.").
+Result<QSqlQuery> selectRecord(const QSqlDatabase& db, const QString& statement, const QVariantList& binds,
+                               const QString& missing);
 
 // Executes a script of several statements (triggers included), split with sqlite3_complete.
 Status execScript(const QSqlDatabase& db, const QString& script);

@@ -126,6 +126,17 @@ Result<Signer> signerFrom(Library& library, const Arguments& arguments, Console&
     return authenticate(library, person->id, pin.value());
 }
 
+Result<SigningSession> openForSigning(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Write, console);
+    if (!library.ok())
+        return library.error();
+    auto signer = signerFrom(*library.value(), arguments, console);
+    if (!signer.ok())
+        return signer.error();
+    return SigningSession{std::move(library.value()), signer.value()};
+}
+
 Result<std::optional<QDateTime>> momentOption(const Arguments& arguments, const QString& option)
 {
     if (!arguments.has(option))
@@ -166,16 +177,9 @@ Result<double> numberArgument(const QString& text, const QString& what)
     return number;
 }
 
-QString formatNumber(double value, int decimals)
+QString formatHours(double hours)
 {
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-    }
-    return text;
+    return QString::number(hours, 'f', 1);
 }
 
 QString formatPercent(std::optional<double> fraction)

@@ -48,14 +48,34 @@ Result<QString> readPin(const Arguments& arguments, Console& console, const QStr
 // --by PERSON with their PIN: the two components of a signature.
 Result<Signer> signerFrom(Library& library, const Arguments& arguments, Console& console);
 
+// LIB opened for writing and the person who signs in it (--by with their PIN).
+struct SigningSession
+{
+    std::unique_ptr<Library> library;
+    Signer signer;
+};
+Result<SigningSession> openForSigning(const Arguments& arguments, Console& console);
+
 // Option values, checked before the library is touched. A missing option gives the fallback.
 Result<std::optional<QDateTime>> momentOption(const Arguments& arguments, const QString& option);
 Result<int> integerOption(const Arguments& arguments, const QString& option, int fallback, int minimum,
                           int maximum);
 Result<double> numberArgument(const QString& text, const QString& what);
 
-// "12.5" rather than "12.500000", "12" rather than "12.0".
-QString formatNumber(double value, int decimals = 2);
+// An option naming a word of the domain's vocabulary, read with its parser (parseRunKind, parseStage …);
+// `choices` lists the words for the message ("release, plan or routine").
+template <typename T>
+Result<T> choiceOption(const Arguments& arguments, const QString& option, const QString& fallback,
+                       std::optional<T> (*parse)(const QString&), const QString& choices)
+{
+    const QString text = arguments.value(option, fallback);
+    if (const std::optional<T> parsed = parse(text))
+        return *parsed;
+    return invalid(QStringLiteral("--%1 must be %2 (got ‘%3’).").arg(option, choices, text));
+}
+
+// Hours as every command prints them: one decimal, "8.0" next to "265.3".
+QString formatHours(double hours);
 QString formatPercent(std::optional<double> fraction);
 // "1 void", "3 voids".
 QString counted(qint64 count, const QString& one, const QString& many);

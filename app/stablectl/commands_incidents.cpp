@@ -59,12 +59,11 @@ int improveCommand(const Arguments& arguments, Console& console)
     improvement.statement = arguments.value(QStringLiteral("check"));
     improvement.critical = arguments.has(QStringLiteral("critical"));
     improvement.key = arguments.value(QStringLiteral("key"));
-    const QString stage = arguments.value(QStringLiteral("stage"), QStringLiteral("exit"));
-    const auto parsedStage = parseStage(stage);
-    if (!parsedStage)
-        return console.fail(
-            QStringLiteral("--stage must be entry, in-process or exit (got ‘%1’).").arg(stage));
-    improvement.stage = *parsedStage;
+    auto stage = choiceOption(arguments, QStringLiteral("stage"), QStringLiteral("exit"), parseStage,
+                              QStringLiteral("entry, in-process or exit"));
+    if (!stage.ok())
+        return console.fail(stage.error());
+    improvement.stage = stage.value();
 
     auto library = openLibrary(arguments.library(), Access::Write, console);
     if (!library.ok())
@@ -123,12 +122,11 @@ int listCommand(const Arguments& arguments, Console& console)
     IncidentFilter filter;
     filter.stream = arguments.value(QStringLiteral("stream"));
     if (arguments.has(QStringLiteral("status"))) {
-        const QString status = arguments.value(QStringLiteral("status"));
-        filter.status = parseIncidentStatus(status);
-        if (!filter.status)
-            return console.fail(
-                QStringLiteral("--status must be open, analysed, prevented or verified (got ‘%1’).")
-                    .arg(status));
+        auto status = choiceOption(arguments, QStringLiteral("status"), QString(), parseIncidentStatus,
+                                   QStringLiteral("open, analysed, prevented or verified"));
+        if (!status.ok())
+            return console.fail(status.error());
+        filter.status = status.value();
     }
     auto library = openLibrary(arguments.library(), Access::Read, console);
     if (!library.ok())

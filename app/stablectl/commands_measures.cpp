@@ -23,14 +23,11 @@ int reworkCommand(const Arguments& arguments, Console& console)
     if (!hours.ok())
         return console.fail(hours.error());
     entry.hours = hours.value();
-    const QString kind = arguments.value(QStringLiteral("kind"), QStringLiteral("rework"));
-    const auto parsedKind = parseReworkKind(kind);
-    if (!parsedKind)
-        return console.fail(
-            QStringLiteral(
-                "--kind must be rework, fire-fighting, re-release, failed-project or other (got ‘%1’).")
-                .arg(kind));
-    entry.kind = *parsedKind;
+    auto kind = choiceOption(arguments, QStringLiteral("kind"), QStringLiteral("rework"), parseReworkKind,
+                             QStringLiteral("rework, fire-fighting, re-release, failed-project or other"));
+    if (!kind.ok())
+        return console.fail(kind.error());
+    entry.kind = kind.value();
     entry.stream = arguments.value(QStringLiteral("stream"));
     entry.step = arguments.value(QStringLiteral("step"));
     entry.incident = arguments.value(QStringLiteral("incident"));
@@ -59,7 +56,7 @@ int teamHoursCommand(const Arguments& arguments, Console& console)
     const Status done = setTeamHours(*library.value(), month, hours.value());
     if (!done.ok())
         return console.fail(done.error());
-    console.out << "Team hours of " << month << ": " << formatNumber(hours.value()) << " h." << Qt::endl;
+    console.out << "Team hours of " << month << ": " << formatHours(hours.value()) << " h." << Qt::endl;
     return exitSuccess;
 }
 
@@ -106,14 +103,28 @@ void printHiddenFactory(QTextStream& out, const Measures& measures)
         out << "  no rework or team hours recorded\n";
         return;
     }
-    out << "  month     rework h   team h   share\n";
+    struct Row
+    {
+        QString month, rework, team, share;
+    };
+    QList<Row> rows{{QStringLiteral("month"), QStringLiteral("rework h"), QStringLiteral("team h"),
+                     QStringLiteral("share")}};
     for (const MonthFactory& month : measures.hiddenFactory)
-        out << "  " << month.month << "  " << formatNumber(month.reworkHours, 1).rightJustified(8) << "  "
-            << (month.teamHours > 0 ? formatNumber(month.teamHours, 1) : QStringLiteral("–"))
-                   .rightJustified(7)
-            << "  "
-            << formatPercent(month.percent ? std::optional<double>(*month.percent / 100.0) : std::nullopt)
-                   .rightJustified(6)
+        rows.append(
+            {month.month, formatHours(month.reworkHours),
+             month.teamHours > 0 ? formatHours(month.teamHours) : QStringLiteral("–"),
+             formatPercent(month.percent ? std::optional<double>(*month.percent / 100.0) : std::nullopt)});
+    // Numbers right-aligned under right-aligned headings, however many digits a month needs.
+    int monthWidth = 0, reworkWidth = 0, teamWidth = 0, shareWidth = 0;
+    for (const Row& row : std::as_const(rows)) {
+        monthWidth = std::max(monthWidth, static_cast<int>(row.month.size()));
+        reworkWidth = std::max(reworkWidth, static_cast<int>(row.rework.size()));
+        teamWidth = std::max(teamWidth, static_cast<int>(row.team.size()));
+        shareWidth = std::max(shareWidth, static_cast<int>(row.share.size()));
+    }
+    for (const Row& row : std::as_const(rows))
+        out << "  " << row.month.leftJustified(monthWidth) << "   " << row.rework.rightJustified(reworkWidth)
+            << "   " << row.team.rightJustified(teamWidth) << "   " << row.share.rightJustified(shareWidth)
             << '\n';
 }
 
@@ -138,7 +149,7 @@ int metricsCommand(const Arguments& arguments, Console& console)
     printYields(out, shown);
     printHiddenFactory(out, shown);
     out << "\nCost of poor quality: " << QString::number(shown.copq, 'f', 2) << " ("
-        << formatNumber(shown.reworkHours, 1) << " rework hours × the hourly rate)\n";
+        << formatHours(shown.reworkHours) << " rework hours × the hourly rate)\n";
     out << "Shift-left index: " << formatPercent(shown.shiftLeftIndex)
         << " of incidents detected at the step that injected them\n";
     out << "Repeat defects: " << shown.repeatDefects << " (goal: 0)\n";

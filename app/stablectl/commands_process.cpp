@@ -52,13 +52,10 @@ int publishCommand(const Arguments& arguments, Console& console)
     request.stream = arguments.positional(1);
     request.reason = arguments.value(QStringLiteral("reason"));
     request.answers = arguments.values(QStringLiteral("answers"));
-    auto library = openLibrary(arguments.library(), Access::Write, console);
-    if (!library.ok())
-        return console.fail(library.error());
-    auto signer = signerFrom(*library.value(), arguments, console);
-    if (!signer.ok())
-        return console.fail(signer.error());
-    auto revision = publish(*library.value(), signer.value(), request);
+    auto session = openForSigning(arguments, console);
+    if (!session.ok())
+        return console.fail(session.error());
+    auto revision = publish(*session->library, session->signer, request);
     if (!revision.ok())
         return console.fail(revision.error());
     if (arguments.json()) {

@@ -16,11 +16,11 @@ int startCommand(const Arguments& arguments, Console& console)
     StartRun request;
     request.stream = arguments.positional(1);
     request.title = arguments.value(QStringLiteral("title"));
-    const QString kind = arguments.value(QStringLiteral("kind"), QStringLiteral("release"));
-    const auto parsedKind = parseRunKind(kind);
-    if (!parsedKind)
-        return console.fail(QStringLiteral("--kind must be release, plan or routine (got ‘%1’).").arg(kind));
-    request.kind = *parsedKind;
+    auto kind = choiceOption(arguments, QStringLiteral("kind"), QStringLiteral("release"), parseRunKind,
+                             QStringLiteral("release, plan or routine"));
+    if (!kind.ok())
+        return console.fail(kind.error());
+    request.kind = kind.value();
     auto revision =
         integerOption(arguments, QStringLiteral("revision"), 0, 1, std::numeric_limits<int>::max());
     if (!revision.ok())
@@ -50,17 +50,16 @@ int signCommand(const Arguments& arguments, Console& console)
     SignRequest request;
     request.run = arguments.positional(1);
     request.item = arguments.positional(2);
-    const QString outcome = arguments.value(QStringLiteral("outcome"));
-    const auto parsedOutcome = parseOutcome(outcome);
-    if (!parsedOutcome)
-        return console.fail(QStringLiteral("--outcome must be pass, fail or na (got ‘%1’).").arg(outcome));
-    request.outcome = *parsedOutcome;
-    const QString meaning = arguments.value(QStringLiteral("meaning"), QStringLiteral("performed"));
-    const auto parsedMeaning = parseMeaning(meaning);
-    if (!parsedMeaning)
-        return console.fail(
-            QStringLiteral("--meaning must be performed or verified (got ‘%1’).").arg(meaning));
-    request.meaning = *parsedMeaning;
+    auto outcome = choiceOption(arguments, QStringLiteral("outcome"), QString(), parseOutcome,
+                                QStringLiteral("pass, fail or na"));
+    if (!outcome.ok())
+        return console.fail(outcome.error());
+    request.outcome = outcome.value();
+    auto meaning = choiceOption(arguments, QStringLiteral("meaning"), QStringLiteral("performed"),
+                                parseMeaning, QStringLiteral("performed or verified"));
+    if (!meaning.ok())
+        return console.fail(meaning.error());
+    request.meaning = meaning.value();
     request.note = arguments.value(QStringLiteral("note"));
     request.evidence = arguments.value(QStringLiteral("evidence"));
     auto at = momentOption(arguments, QStringLiteral("at"));
@@ -68,13 +67,10 @@ int signCommand(const Arguments& arguments, Console& console)
         return console.fail(at.error());
     request.at = at.value();
 
-    auto library = openLibrary(arguments.library(), Access::Write, console);
-    if (!library.ok())
-        return console.fail(library.error());
-    auto signer = signerFrom(*library.value(), arguments, console);
-    if (!signer.ok())
-        return console.fail(signer.error());
-    auto attestation = sign(*library.value(), signer.value(), request);
+    auto session = openForSigning(arguments, console);
+    if (!session.ok())
+        return console.fail(session.error());
+    auto attestation = sign(*session->library, session->signer, request);
     if (!attestation.ok())
         return console.fail(attestation.error());
     console.printCreated(arguments, attestation->id);
@@ -83,13 +79,10 @@ int signCommand(const Arguments& arguments, Console& console)
 
 int voidCommand(const Arguments& arguments, Console& console)
 {
-    auto library = openLibrary(arguments.library(), Access::Write, console);
-    if (!library.ok())
-        return console.fail(library.error());
-    auto signer = signerFrom(*library.value(), arguments, console);
-    if (!signer.ok())
-        return console.fail(signer.error());
-    auto voided = voidAttestation(*library.value(), signer.value(), arguments.positional(1),
+    auto session = openForSigning(arguments, console);
+    if (!session.ok())
+        return console.fail(session.error());
+    auto voided = voidAttestation(*session->library, session->signer, arguments.positional(1),
                                   arguments.positional(2), arguments.value(QStringLiteral("reason")));
     if (!voided.ok())
         return console.fail(voided.error());

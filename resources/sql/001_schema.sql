@@ -165,6 +165,7 @@ CREATE TABLE run_item (
 );
 CREATE INDEX run_item_by_run ON run_item(run_id, position);
 CREATE INDEX run_item_by_check ON run_item(check_id);
+CREATE INDEX run_item_by_step ON run_item(step_id, run_id);
 
 CREATE TABLE attestation (
     id          TEXT PRIMARY KEY,

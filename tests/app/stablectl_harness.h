@@ -5,6 +5,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace stable::test {
 
@@ -38,5 +39,25 @@ qint64 rows(const QString& libraryPath, const QString& table);
 QByteArray releaseProcessJson();
 
 bool looksLikeUuid(const QString& text);
+
+// Runs the command once; exit 0 and nothing on stderr.
+#define CTL_OK(result)                                                                                       \
+    do {                                                                                                     \
+        const CtlResult ok_ = (result);                                                                      \
+        QVERIFY2(ok_.exitCode == 0 && ok_.err.isEmpty(), ok_.said().constData());                            \
+    } while (false)
+
+// One refused command: exit 1, exactly one line on stderr containing `words`, nothing on stdout, and not
+// one audit event more in the library at `path`.
+#define CTL_REFUSED(result, words, path, auditBefore)                                                        \
+    do {                                                                                                     \
+        const CtlResult refusal_ = (result);                                                                 \
+        QVERIFY2(refusal_.exitCode == 1, refusal_.said().constData());                                       \
+        QVERIFY2(refusal_.errLines().size() == 1, refusal_.said().constData());                              \
+        QVERIFY2(refusal_.err.startsWith(QStringLiteral("stablectl: ")), refusal_.said().constData());       \
+        QVERIFY2(refusal_.err.contains(QStringLiteral(words)), refusal_.said().constData());                 \
+        QCOMPARE(refusal_.out, QString());                                                                   \
+        QCOMPARE(auditEvents(path), auditBefore);                                                            \
+    } while (false)
 
 } // namespace stable::test

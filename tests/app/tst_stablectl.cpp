@@ -14,25 +14,6 @@ using namespace stable::test;
 
 namespace {
 
-// Runs the command once; exit 0 and nothing on stderr.
-#define CTL_OK(result)                                                                                       \
-    do {                                                                                                     \
-        const CtlResult ok_ = (result);                                                                      \
-        QVERIFY2(ok_.exitCode == 0 && ok_.err.isEmpty(), ok_.said().constData());                            \
-    } while (false)
-
-// One refused command: exit 1, one line on stderr naming why, and not one audit event more.
-#define CTL_REFUSED(result, words, path, auditBefore)                                                        \
-    do {                                                                                                     \
-        const CtlResult refusal_ = (result);                                                                 \
-        QVERIFY2(refusal_.exitCode == 1, refusal_.said().constData());                                       \
-        QCOMPARE(refusal_.errLines().size(), 1);                                                             \
-        QVERIFY2(refusal_.err.startsWith(QStringLiteral("stablectl: ")), refusal_.said().constData());       \
-        QVERIFY2(refusal_.err.contains(QStringLiteral(words)), refusal_.said().constData());                 \
-        QCOMPARE(refusal_.out, QString());                                                                   \
-        QCOMPARE(auditEvents(path), auditBefore);                                                            \
-    } while (false)
-
 const QJsonObject itemByRef(const QJsonArray& items, const QString& ref)
 {
     for (const QJsonValue& item : items) {
@@ -369,9 +350,13 @@ private slots:
         const CtlResult table = ctl({QStringLiteral("metrics"), lib});
         CTL_OK(table);
         for (const char* line :
-             {"RTY 0.0%", "2026-02", "5.0%", "Cost of poor quality: 800.00", "Heroics share: 75.0%",
+             {"RTY 0.0%", "Cost of poor quality: 800.00 (8.0 rework hours", "Heroics share: 75.0%",
               "Incidents: 0 open, 0 analysed, 1 prevented, 0 verified"})
             QVERIFY2(table.out.contains(QString::fromUtf8(line)), table.said().constData());
+        // Hours with one decimal, whole or not, right-aligned under their headings.
+        QVERIFY2(table.out.contains(QStringLiteral("  month     rework h   team h   share\n"
+                                                   "  2026-02        8.0    160.0    5.0%\n")),
+                 table.said().constData());
 
         // Export, import into a new library, export again: the same bytes.
         const QString exported = dir.filePath(QStringLiteral("team.json"));

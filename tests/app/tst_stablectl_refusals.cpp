@@ -13,25 +13,6 @@ using namespace stable::test;
 
 namespace {
 
-// Runs the command once; exit 0 and nothing on stderr.
-#define CTL_OK(result)                                                                                       \
-    do {                                                                                                     \
-        const CtlResult ok_ = (result);                                                                      \
-        QVERIFY2(ok_.exitCode == 0 && ok_.err.isEmpty(), ok_.said().constData());                            \
-    } while (false)
-
-// Exit 1, exactly one line on stderr containing `words`, nothing on stdout, not one audit event more.
-#define CTL_REFUSED(result, words, path, auditBefore)                                                        \
-    do {                                                                                                     \
-        const CtlResult refusal_ = (result);                                                                 \
-        QVERIFY2(refusal_.exitCode == 1, refusal_.said().constData());                                       \
-        QVERIFY2(refusal_.errLines().size() == 1, refusal_.said().constData());                              \
-        QVERIFY2(refusal_.err.startsWith(QStringLiteral("stablectl: ")), refusal_.said().constData());       \
-        QVERIFY2(refusal_.err.contains(QStringLiteral(words)), refusal_.said().constData());                 \
-        QCOMPARE(refusal_.out, QString());                                                                   \
-        QCOMPARE(auditEvents(path), auditBefore);                                                            \
-    } while (false)
-
 // Exit 2: the one-line complaint, then the command's usage.
 #define CTL_USAGE(result, words, usageStart)                                                                 \
     do {                                                                                                     \

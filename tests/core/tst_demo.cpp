@@ -11,10 +11,8 @@
 #include "sql.h"
 #include "testlibrary.h"
 
-#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
-
 #include <memory>
 
 using namespace stable;
@@ -33,35 +31,13 @@ DemoOptions yearTo(QDate end, quint32 seed)
 
 const QDate endOfHistory(2026, 2, 28);
 
-// Ids are random and hashes cover them; PIN hashes are salted. The rest must be the same for a seed:
-// ids and hashes become numbered placeholders in order of first appearance.
+// The same seed must give the same history but for ids, hashes and salted PIN hashes.
 QByteArray withoutRandomParts(Library& library)
 {
     auto document = exportLibrary(library);
     if (!document.ok())
         return "export failed: " + document.message().toUtf8();
-    QString text = QString::fromUtf8(libraryDocumentBytes(document.value()));
-    const auto number = [&text](const QRegularExpression& pattern, const QString& label) {
-        QHash<QString, QString> seen;
-        QString out;
-        qsizetype from = 0;
-        for (auto it = pattern.globalMatch(text); it.hasNext();) {
-            const QRegularExpressionMatch match = it.next();
-            out += QStringView(text).mid(from, match.capturedStart() - from);
-            QString& name = seen[match.captured()];
-            if (name.isEmpty())
-                name = QStringLiteral("<%1-%2>").arg(label).arg(seen.size());
-            out += name;
-            from = match.capturedEnd();
-        }
-        out += QStringView(text).mid(from);
-        text = out;
-    };
-    number(QRegularExpression(QStringLiteral("\\$argon2id\\$[^\"\\\\]*")), QStringLiteral("pin-hash"));
-    number(QRegularExpression(QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
-           QStringLiteral("id"));
-    number(QRegularExpression(QStringLiteral("\\b[0-9a-f]{64}\\b")), QStringLiteral("hash"));
-    return text.toUtf8();
+    return withPlaceholders(libraryDocumentBytes(document.value()));
 }
 
 qint64 count(Library& library, const QString& sql)
@@ -103,7 +79,8 @@ private slots:
         QCOMPARE(withoutRandomParts(*again), bytes);
         QVERIFY2(withoutRandomParts(*other) != bytes, "another seed gives another history");
         auto verified = verifyLibrary(*other);
-        QVERIFY2(verified.ok() && verified->ok, qPrintable(verified.ok() ? verified->firstProblem : verified.message()));
+        QVERIFY2(verified.ok() && verified->ok,
+                 qPrintable(verified.ok() ? verified->firstProblem : verified.message()));
     }
 
     void everyRecordIsInTheSimulatedYearAndVerifies()
@@ -117,7 +94,8 @@ private slots:
         QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM audit_event WHERE at < '2025-02-15' OR "
                                                "at > '2026-02-28T23:59:59Z'")),
                  0);
-        QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM run WHERE started_at < '2025-03-01'")), 0);
+        QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM run WHERE started_at < '2025-03-01'")),
+                 0);
         // The caller's clock is back.
         QCOMPARE(library.clock().now(), m_demo->clock().now());
         m_demo->clock().advance(60);
@@ -134,8 +112,9 @@ private slots:
         for (const Person& person : people.value())
             roles.append(person.role);
         roles.sort();
-        QCOMPARE(roles, (QStringList{QStringLiteral("DBA"), QStringLiteral("Developer"), QStringLiteral("Release manager"),
-                                     QStringLiteral("Service owner"), QStringLiteral("Tester")}));
+        QCOMPARE(roles, (QStringList{QStringLiteral("DBA"), QStringLiteral("Developer"),
+                                     QStringLiteral("Release manager"), QStringLiteral("Service owner"),
+                                     QStringLiteral("Tester")}));
         // Every demo person signs with the PIN the README gives.
         auto signer = authenticate(library, QStringLiteral("MJ"), QLatin1String(demoPin));
         QVERIFY2(signer.ok(), qPrintable(signer.message()));
@@ -153,8 +132,14 @@ private slots:
         QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM run WHERE kind = 'plan'")), 12);
         QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE status = 'rolled back'")) >= 2);
         QCOMPARE(count(library, QStringLiteral("SELECT count(*) FROM run WHERE status = 'open'")), 0);
-        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE title LIKE 'Patch cycle 20__-W__'")) >= 45);
-        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM run WHERE title = 'Upgrade PostgreSQL 13 → 15 on db-prod-2'")) == 1);
+        QVERIFY(count(library,
+                      QStringLiteral("SELECT count(*) FROM run WHERE title LIKE 'Patch cycle 20__-W__'")) >=
+                45);
+        QVERIFY(
+            count(library,
+                  QStringLiteral(
+                      "SELECT count(*) FROM run WHERE title = 'Upgrade PostgreSQL 13 → 15 on db-prod-2'")) ==
+            1);
         QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM attestation_void")) >= 1);
         QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM attestation WHERE outcome = 'na'")) >= 1);
         QCOMPARE(count(library, QStringLiteral("SELECT value FROM setting WHERE key = 'hourly-rate'")), 85);
@@ -163,12 +148,16 @@ private slots:
     void failuresBecomeIncidentsAndImprovements()
     {
         Library& library = **m_demo;
-        const qint64 fails = count(library, QStringLiteral("SELECT count(*) FROM attestation WHERE outcome = 'fail'"));
+        const qint64 fails =
+            count(library, QStringLiteral("SELECT count(*) FROM attestation WHERE outcome = 'fail'"));
         const auto failedShare = [&library](const char* from, const char* to) {
-            return count(library, QStringLiteral("SELECT 100 * count(DISTINCT a.run_id) / (SELECT count(*) FROM run WHERE "
-                                                 "started_at BETWEEN '%1' AND '%2') FROM attestation a JOIN run r ON "
-                                                 "r.id = a.run_id WHERE a.outcome = 'fail' AND r.started_at BETWEEN "
-                                                 "'%1' AND '%2'").arg(QLatin1String(from), QLatin1String(to)));
+            return count(
+                library,
+                QStringLiteral("SELECT 100 * count(DISTINCT a.run_id) / (SELECT count(*) FROM run WHERE "
+                               "started_at BETWEEN '%1' AND '%2') FROM attestation a JOIN run r ON "
+                               "r.id = a.run_id WHERE a.outcome = 'fail' AND r.started_at BETWEEN "
+                               "'%1' AND '%2'")
+                    .arg(QLatin1String(from), QLatin1String(to)));
         };
         qInfo("runs with a first-attempt failure: %lld%% in the first quarter, %lld%% in the last",
               failedShare("2025-03", "2025-06"), failedShare("2025-12", "2026-03"));
@@ -184,7 +173,8 @@ private slots:
             if (!incident.injectedStepId.isEmpty() && incident.injectedStepId != incident.detectedStepId)
                 ++downstream;
             if (incident.status != IncidentStatus::Open)
-                QVERIFY2(incident.whys.size() >= 3 && !incident.rootCause.isEmpty(), qPrintable(incident.title));
+                QVERIFY2(incident.whys.size() >= 3 && !incident.rootCause.isEmpty(),
+                         qPrintable(incident.title));
         }
         QVERIFY2(statuses.size() >= 3, "incidents in several statuses");
         QVERIFY(statuses.contains(IncidentStatus::Open));
@@ -195,7 +185,9 @@ private slots:
         QVERIFY2(measures->repeatDefects >= 1, "a repeat defect shows that prevention can fail");
         QVERIFY(measures->shiftLeftIndex.has_value());
         QVERIFY(measures->copq > 0);
-        QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM quality_check WHERE origin_incident_id IS NOT NULL")) >= 4);
+        QVERIFY(count(library,
+                      QStringLiteral(
+                          "SELECT count(*) FROM quality_check WHERE origin_incident_id IS NOT NULL")) >= 4);
         QVERIFY(count(library, QStringLiteral("SELECT count(*) FROM revision_answer")) >= 4);
     }
 
@@ -234,7 +226,8 @@ private slots:
         QVERIFY2(imported.ok(), qPrintable(imported.message()));
         QCOMPARE(libraryDocumentBytes(exportLibrary(*copy).value()), exported);
         auto verified = verifyLibrary(*copy);
-        QVERIFY2(verified.ok() && verified->ok, qPrintable(verified.ok() ? verified->firstProblem : verified.message()));
+        QVERIFY2(verified.ok() && verified->ok,
+                 qPrintable(verified.ok() ? verified->firstProblem : verified.message()));
     }
 
     void refusals()
@@ -244,13 +237,15 @@ private slots:
         large.scale = DemoOptions::Scale::Large;
         const Status refusedLarge = generateDemo(*empty, large);
         QVERIFY(!refusedLarge.ok());
-        QCOMPARE(refusedLarge.message(),
-                 QStringLiteral("The large demo library arrives with the performance work; use --scale small."));
+        QCOMPARE(
+            refusedLarge.message(),
+            QStringLiteral("The large demo library arrives with the performance work; use --scale small."));
         DemoOptions none = yearTo(endOfHistory, 1);
         none.months = 0;
         const Status refusedMonths = generateDemo(*empty, none);
         QVERIFY(!refusedMonths.ok());
-        QVERIFY2(refusedMonths.message().contains(QStringLiteral("1 to 120 months")), qPrintable(refusedMonths.message()));
+        QVERIFY2(refusedMonths.message().contains(QStringLiteral("1 to 120 months")),
+                 qPrintable(refusedMonths.message()));
         QCOMPARE(rowCount(*empty, QStringLiteral("audit_event")), 0);
 
         TempLibrary used;
@@ -258,7 +253,8 @@ private slots:
         const qint64 events = rowCount(*used, QStringLiteral("audit_event"));
         const Status refusedUsed = generateDemo(*used, yearTo(endOfHistory, 1));
         QVERIFY(!refusedUsed.ok());
-        QVERIFY2(refusedUsed.message().contains(QStringLiteral("only a new, empty library")), qPrintable(refusedUsed.message()));
+        QVERIFY2(refusedUsed.message().contains(QStringLiteral("only a new, empty library")),
+                 qPrintable(refusedUsed.message()));
         QCOMPARE(rowCount(*used, QStringLiteral("audit_event")), events);
         QCOMPARE(rowCount(*used, QStringLiteral("person")), 1);
     }
@@ -272,9 +268,31 @@ private slots:
         options.seed = 3;
         const Status made = generateDemo(*library, options);
         QVERIFY2(made.ok(), qPrintable(made.message()));
-        QCOMPARE(count(*library, QStringLiteral("SELECT count(*) FROM audit_event WHERE at > '2026-03-01T10:00:00Z'")), 0);
-        QVERIFY(count(*library, QStringLiteral("SELECT count(*) FROM run WHERE started_at >= '2026-02-01'")) >= 8);
-        QCOMPARE(count(*library, QStringLiteral("SELECT count(*) FROM team_hours WHERE month = '2026-02'")), 1);
+        QCOMPARE(count(*library,
+                       QStringLiteral("SELECT count(*) FROM audit_event WHERE at > '2026-03-01T10:00:00Z'")),
+                 0);
+        QVERIFY(count(*library,
+                      QStringLiteral("SELECT count(*) FROM run WHERE started_at >= '2026-02-01'")) >= 8);
+        QCOMPARE(count(*library, QStringLiteral("SELECT count(*) FROM team_hours WHERE month = '2026-02'")),
+                 1);
+    }
+
+    // A clock handed to the library and owned by nobody else survives the demo's own clock and is back.
+    void theCallersClockComesBackWhenOnlyTheLibraryHoldsIt()
+    {
+        TempLibrary library;
+        const QDateTime moment = testEpoch().addDays(1);
+        auto clock = std::make_shared<FixedClock>(moment);
+        const std::weak_ptr<Clock> watched = clock;
+        library->setClock(std::move(clock));
+        DemoOptions options;
+        options.months = 1;
+        options.seed = 4;
+        const Status made = generateDemo(*library, options);
+        QVERIFY2(made.ok(), qPrintable(made.message()));
+        QVERIFY2(!watched.expired(), "the caller's clock was destroyed while the demo ran");
+        QCOMPARE(library->sharedClock(), watched.lock());
+        QCOMPARE(library->clock().now(), moment);
     }
 };
 

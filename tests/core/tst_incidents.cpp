@@ -6,11 +6,9 @@
 #include "revisions.h"
 #include "rework.h"
 #include "runs.h"
-#include "sql.h"
 #include "testlibrary.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -19,50 +17,10 @@ using namespace stable::test;
 
 namespace {
 
-struct Counts
+RowCounts counts(Library& library)
 {
-    qint64 incidents, whys, checks, events;
-    bool operator==(const Counts& o) const
-    {
-        return incidents == o.incidents && whys == o.whys && checks == o.checks && events == o.events;
-    }
-};
-
-Counts counts(Library& library)
-{
-    return {rowCount(library, QStringLiteral("incident")), rowCount(library, QStringLiteral("incident_why")),
-            rowCount(library, QStringLiteral("quality_check")),
-            rowCount(library, QStringLiteral("audit_event"))};
-}
-
-struct Event
-{
-    QString action, entityId, actor, why;
-    QJsonObject before, after;
-};
-
-QList<Event> eventsFor(Library& library, const QString& entityId)
-{
-    QList<Event> events;
-    auto query =
-        execSql(library.db(),
-                QStringLiteral("SELECT action, entity_id, actor, why, before, after FROM audit_event "
-                               "WHERE entity_id = ? ORDER BY seq"),
-                {entityId});
-    while (query.ok() && query->next())
-        events.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
-                       query->value(3).toString(),
-                       QJsonDocument::fromJson(query->value(4).toString().toUtf8()).object(),
-                       QJsonDocument::fromJson(query->value(5).toString().toUtf8()).object()});
-    return events;
-}
-
-template <typename T>
-void expectRefused(Library& library, const Result<T>& result, const QString& words, const Counts& before)
-{
-    QVERIFY2(!result.ok(), qPrintable(words));
-    QVERIFY2(result.message().contains(words), qPrintable(result.message()));
-    QVERIFY(counts(library) == before);
+    return rowCounts(library, {QStringLiteral("incident"), QStringLiteral("incident_why"),
+                               QStringLiteral("quality_check"), QStringLiteral("audit_event")});
 }
 
 NewIncident incidentAt(const QString& title, const QString& detected, const QString& injected)
@@ -160,7 +118,7 @@ private slots:
         QCOMPARE(first.status, IncidentStatus::Open);
         QVERIFY(first.whys.isEmpty());
 
-        const QList<Event> events = eventsFor(*scene.lib, first.id);
+        const QList<RecordedEvent> events = auditEventsOf(*scene.lib, first.id);
         QCOMPARE(events.size(), 1);
         QCOMPARE(events[0].action, QStringLiteral("incident.add"));
         QVERIFY(events[0].before.isEmpty());
@@ -194,18 +152,7 @@ private slots:
     void addRefusals()
     {
         Scene scene;
-        ValueStream ops;
-        ops.key = QStringLiteral("ops");
-        ops.name = QStringLiteral("Operations");
-        Step patch;
-        patch.key = QStringLiteral("patch");
-        patch.name = QStringLiteral("Patch");
-        QualityCheck backup;
-        backup.key = QStringLiteral("backup");
-        backup.statement = QStringLiteral("Backup taken before patching");
-        patch.checks = {backup};
-        ops.steps = {patch};
-        QVERIFY(importProcess(*scene.lib, ops).ok());
+        QVERIFY(importProcess(*scene.lib, opsProcess()).ok());
         NewIncident opsIncident;
         opsIncident.title = QStringLiteral("VPN down after patch");
         opsIncident.stream = QStringLiteral("ops");
@@ -216,7 +163,7 @@ private slots:
         auto opsRun = startRun(*scene.lib, StartRun{QStringLiteral("ops"), QStringLiteral("Patch Tuesday"),
                                                     RunKind::Routine, 0, std::nullopt, std::nullopt});
         QVERIFY(opsRun.ok());
-        const Counts before = counts(*scene.lib);
+        const RowCounts before = counts(*scene.lib);
 
         auto untitled = incidentAt(QStringLiteral("   "), {}, {});
         expectRefused(*scene.lib, addIncident(*scene.lib, untitled),
@@ -312,7 +259,7 @@ private slots:
         QCOMPARE(loaded.whys, analysed->whys);
         QCOMPARE(loaded.status, IncidentStatus::Analysed);
 
-        QList<Event> events = eventsFor(*scene.lib, incident.id);
+        QList<RecordedEvent> events = auditEventsOf(*scene.lib, incident.id);
         QCOMPARE(events.last().action, QStringLiteral("incident.analyse"));
         QCOMPARE(events.last().before.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
         QCOMPARE(events.last().after.value(QStringLiteral("status")).toString(), QStringLiteral("analysed"));
@@ -327,7 +274,7 @@ private slots:
         QCOMPARE(loadIncident(*scene.lib, incident.id)->whys.size(), 5);
         QCOMPARE(rowCount(*scene.lib, QStringLiteral("incident_why")), 5);
         QCOMPARE(loadIncident(*scene.lib, incident.id)->rootCause, QStringLiteral("Template lacks GO"));
-        events = eventsFor(*scene.lib, incident.id);
+        events = auditEventsOf(*scene.lib, incident.id);
         QCOMPARE(events.last().before.value(QStringLiteral("root_cause")).toString(),
                  QStringLiteral("No check for GO in the build step"));
     }
@@ -337,7 +284,7 @@ private slots:
         Scene scene;
         scene.add(
             incidentAt(QStringLiteral("GO missing"), QStringLiteral("deploy"), QStringLiteral("deploy")));
-        const Counts before = counts(*scene.lib);
+        const RowCounts before = counts(*scene.lib);
         expectRefused(*scene.lib,
                       analyseIncident(*scene.lib, QStringLiteral("INC-1"), {}, QStringLiteral("Cause")),
                       QStringLiteral("Analysing INC-1 needs at least one why."), before);
@@ -374,7 +321,7 @@ private slots:
                                        {QStringLiteral("INC-1")}})
                     .ok());
         QCOMPARE(loadIncident(*scene.lib, QStringLiteral("INC-1"))->status, IncidentStatus::Prevented);
-        const Counts published = counts(*scene.lib);
+        const RowCounts published = counts(*scene.lib);
         expectRefused(*scene.lib,
                       analyseIncident(*scene.lib, QStringLiteral("INC-1"), {QStringLiteral("Why")},
                                       QStringLiteral("D")),
@@ -425,7 +372,7 @@ private slots:
         scene.add(incidentAt(QStringLiteral("Slow login"), QStringLiteral("deploy"), {}));
         scene.add(
             incidentAt(QStringLiteral("GO missing"), QStringLiteral("deploy"), QStringLiteral("deploy")));
-        const Counts before = counts(*scene.lib);
+        const RowCounts before = counts(*scene.lib);
         expectRefused(
             *scene.lib,
             improveProcess(
@@ -542,7 +489,7 @@ private slots:
         QCOMPARE(verified.verifiedAt, QStringLiteral("2026-03-01T12:01:00Z"));
         QCOMPARE(rowCount(*scene.lib, QStringLiteral("audit_event")),
                  eventsBefore + 2); // run.close, incident.verify
-        const QList<Event> events = eventsFor(*scene.lib, incident.id);
+        const QList<RecordedEvent> events = auditEventsOf(*scene.lib, incident.id);
         QCOMPARE(events.last().action, QStringLiteral("incident.verify"));
         QCOMPARE(events.last().before.value(QStringLiteral("status")).toString(),
                  QStringLiteral("prevented"));
@@ -552,7 +499,7 @@ private slots:
 
         // Verified stays verified; later closes write nothing more about it.
         scene.completeRun(open);
-        QCOMPARE(eventsFor(*scene.lib, incident.id).size(), events.size());
+        QCOMPARE(auditEventsOf(*scene.lib, incident.id).size(), events.size());
     }
 
     void verificationFollowsTheSetting()
@@ -587,6 +534,56 @@ private slots:
         const QString after = scene.startRunNow(QStringLiteral("After"));
         scene.completeRun(after);
         QCOMPARE(loadIncident(*scene.lib, QStringLiteral("INC-1"))->status, IncidentStatus::Verified);
+    }
+
+    // An incident answered without a check of its own (the revision sharpened an existing check) is
+    // proven by the step where it was injected: verified once that step passed first time in
+    // verify-after-runs closed runs started since the prevention.
+    void preventionWithoutItsOwnCheckIsVerifiedByItsInjectedStep()
+    {
+        Scene scene;
+        const Incident incident = scene.add(incidentAt(QStringLiteral("Flaky test shipped"),
+                                                       QStringLiteral("deploy"), QStringLiteral("build")));
+        scene.add(incidentAt(QStringLiteral("Users confused by the new menu"), QStringLiteral("deploy"), {}));
+        QVERIFY(setSetting(*scene.lib, QStringLiteral("verify-after-runs"), QStringLiteral("2")).ok());
+        const QString stale = scene.startRunNow(QStringLiteral("Started before the answer"));
+
+        QualityCheck tests = loadDraft(*scene.lib, QStringLiteral("release"))->steps[0].checks[0];
+        tests.statement = QStringLiteral("All tests pass twice in a row on the tagged commit");
+        QVERIFY(updateCheck(*scene.lib, tests).ok());
+        scene.lib.clock().advance(60);
+        QVERIFY(publish(*scene.lib, scene.alice,
+                        PublishRequest{QStringLiteral("release"),
+                                       QStringLiteral("Run the tests twice"),
+                                       {QStringLiteral("INC-1"), QStringLiteral("INC-2")}})
+                    .ok());
+        QCOMPARE(rowCount(*scene.lib, QStringLiteral("quality_check")), 4); // no check born from either
+
+        // Started before the prevention: does not count, however clean.
+        scene.completeRun(stale);
+        // A fail at the injected step: does not count.
+        const QString failedAtBuild = scene.startRunNow(QStringLiteral("R1"));
+        scene.signItem(failedAtBuild, QStringLiteral("build/artifact"), Outcome::Fail, scene.alice);
+        scene.completeRun(failedAtBuild);
+        // A fail at another step: the injected step still passed first time, so it counts.
+        const QString failedAtDeploy = scene.startRunNow(QStringLiteral("R2"));
+        scene.signItem(failedAtDeploy, QStringLiteral("deploy/smoke"), Outcome::Fail, scene.alice);
+        scene.completeRun(failedAtDeploy);
+        QCOMPARE(loadIncident(*scene.lib, QStringLiteral("INC-1"))->status, IncidentStatus::Prevented);
+
+        const QString clean = scene.startRunNow(QStringLiteral("R3"));
+        scene.completeRun(clean);
+        const Incident verified = loadIncident(*scene.lib, QStringLiteral("INC-1")).value();
+        QCOMPARE(verified.status, IncidentStatus::Verified);
+        QCOMPARE(verified.verifiedAt, QStringLiteral("2026-03-01T10:01:00Z"));
+        const QList<RecordedEvent> events = auditEventsOf(*scene.lib, incident.id);
+        QCOMPARE(events.last().action, QStringLiteral("incident.verify"));
+        QCOMPARE(events.last().why,
+                 QStringLiteral("Step ‘build’, where INC-1 was injected, passed first time "
+                                "in 2 closed runs since it was prevented."));
+
+        // Without an injected step nothing can prove the prevention: it stays prevented.
+        QCOMPARE(loadIncident(*scene.lib, QStringLiteral("INC-2"))->status, IncidentStatus::Prevented);
     }
 };
 

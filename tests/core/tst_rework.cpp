@@ -5,7 +5,6 @@
 #include "sql.h"
 #include "testlibrary.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 #include <limits>
@@ -16,37 +15,10 @@ using namespace stable::test;
 namespace {
 
 // Everything a refused call must leave as it was.
-struct Counts
+RowCounts counts(Library& library)
 {
-    qint64 rework, teamHours, settings, events;
-    bool operator==(const Counts& o) const
-    {
-        return rework == o.rework && teamHours == o.teamHours && settings == o.settings && events == o.events;
-    }
-};
-
-Counts counts(Library& library)
-{
-    return {rowCount(library, QStringLiteral("rework")), rowCount(library, QStringLiteral("team_hours")),
-            rowCount(library, QStringLiteral("setting")), rowCount(library, QStringLiteral("audit_event"))};
-}
-
-struct LastEvent
-{
-    QString action, entity, entityId;
-    QJsonObject before, after;
-};
-
-LastEvent lastEvent(Library& library)
-{
-    auto query = execSql(library.db(),
-                         QStringLiteral("SELECT action, entity, entity_id, before, after FROM audit_event "
-                                        "ORDER BY seq DESC LIMIT 1"));
-    if (!query.ok() || !query->next())
-        return {};
-    return {query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
-            QJsonDocument::fromJson(query->value(3).toString().toUtf8()).object(),
-            QJsonDocument::fromJson(query->value(4).toString().toUtf8()).object()};
+    return rowCounts(library, {QStringLiteral("rework"), QStringLiteral("team_hours"),
+                               QStringLiteral("setting"), QStringLiteral("audit_event")});
 }
 
 NewRework hoursOn(const QDate& date, double hours)
@@ -55,21 +27,6 @@ NewRework hoursOn(const QDate& date, double hours)
     entry.date = date;
     entry.hours = hours;
     return entry;
-}
-
-// The refusal's message contains `words`, and nothing was written.
-void expectRefused(Library& library, const Status& status, const QString& words, const Counts& before)
-{
-    QVERIFY2(!status.ok(), qPrintable(words));
-    QVERIFY2(status.message().contains(words), qPrintable(status.message()));
-    QVERIFY(counts(library) == before);
-}
-
-Status asStatus(const Result<ReworkEntry>& result)
-{
-    if (result.ok())
-        return success();
-    return result.error();
 }
 
 } // namespace
@@ -108,7 +65,7 @@ private slots:
         QVERIFY(row->value(5).isNull());
         QVERIFY(row->value(6).isNull());
 
-        const LastEvent event = lastEvent(*lib);
+        const RecordedEvent event = lastAuditEvent(*lib);
         QCOMPARE(event.action, QStringLiteral("rework.add"));
         QCOMPARE(event.entity, QStringLiteral("rework"));
         QCOMPARE(event.entityId, added->id);
@@ -142,70 +99,57 @@ private slots:
         TempLibrary lib;
         const Signer alice = lib.signer(QStringLiteral("Alice Example"), QStringLiteral("AL"));
         publishSample(*lib, alice);
-        ValueStream ops;
-        ops.key = QStringLiteral("ops");
-        ops.name = QStringLiteral("Operations");
-        Step patch;
-        patch.key = QStringLiteral("patch");
-        patch.name = QStringLiteral("Patch");
-        QualityCheck backup;
-        backup.key = QStringLiteral("backup");
-        backup.statement = QStringLiteral("Backup taken");
-        patch.checks = {backup};
-        ops.steps = {patch};
-        QVERIFY(importProcess(*lib, ops).ok());
+        QVERIFY(importProcess(*lib, opsProcess()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Patch broke the VPN");
         incident.stream = QStringLiteral("ops");
         QVERIFY(addIncident(*lib, incident).ok());
-        const Counts before = counts(*lib);
+        const RowCounts before = counts(*lib);
 
-        expectRefused(*lib, asStatus(addRework(*lib, hoursOn(QDate(2026, 3, 1), 0))),
+        expectRefused(*lib, addRework(*lib, hoursOn(QDate(2026, 3, 1), 0)),
                       QStringLiteral("more than 0 and at most 24 per entry (got 0)"), before);
-        expectRefused(*lib, asStatus(addRework(*lib, hoursOn(QDate(2026, 3, 1), -2))),
-                      QStringLiteral("(got -2)"), before);
-        expectRefused(*lib, asStatus(addRework(*lib, hoursOn(QDate(2026, 3, 1), 24.5))),
+        expectRefused(*lib, addRework(*lib, hoursOn(QDate(2026, 3, 1), -2)), QStringLiteral("(got -2)"),
+                      before);
+        expectRefused(*lib, addRework(*lib, hoursOn(QDate(2026, 3, 1), 24.5)),
                       QStringLiteral("at most 24 per entry (got 24.5)"), before);
-        expectRefused(
-            *lib,
-            asStatus(addRework(*lib, hoursOn(QDate(2026, 3, 1), std::numeric_limits<double>::quiet_NaN()))),
-            QStringLiteral("Rework hours must be"), before);
-        expectRefused(*lib, asStatus(addRework(*lib, hoursOn(QDate(2026, 3, 2), 1))),
+        expectRefused(*lib,
+                      addRework(*lib, hoursOn(QDate(2026, 3, 1), std::numeric_limits<double>::quiet_NaN())),
+                      QStringLiteral("Rework hours must be"), before);
+        expectRefused(*lib, addRework(*lib, hoursOn(QDate(2026, 3, 2), 1)),
                       QStringLiteral("cannot be logged for a future date (2026-03-02; today is 2026-03-01)"),
                       before);
-        expectRefused(*lib, asStatus(addRework(*lib, hoursOn(QDate(), 1))), QStringLiteral("needs the date"),
-                      before);
+        expectRefused(*lib, addRework(*lib, hoursOn(QDate(), 1)), QStringLiteral("needs the date"), before);
 
         NewRework stepAlone = hoursOn(QDate(2026, 3, 1), 1);
         stepAlone.step = QStringLiteral("deploy");
-        expectRefused(*lib, asStatus(addRework(*lib, stepAlone)),
+        expectRefused(*lib, addRework(*lib, stepAlone),
                       QStringLiteral("Rework at step ‘deploy’ needs its value stream too."), before);
 
         NewRework unknownStream = hoursOn(QDate(2026, 3, 1), 1);
         unknownStream.stream = QStringLiteral("payroll");
-        expectRefused(*lib, asStatus(addRework(*lib, unknownStream)),
-                      QStringLiteral("No value stream ‘payroll’."), before);
+        expectRefused(*lib, addRework(*lib, unknownStream), QStringLiteral("No value stream ‘payroll’."),
+                      before);
 
         NewRework unknownStep = hoursOn(QDate(2026, 3, 1), 1);
         unknownStep.stream = QStringLiteral("release");
         unknownStep.step = QStringLiteral("test");
-        expectRefused(*lib, asStatus(addRework(*lib, unknownStep)),
-                      QStringLiteral("No step ‘test’ in ‘release’."), before);
+        expectRefused(*lib, addRework(*lib, unknownStep), QStringLiteral("No step ‘test’ in ‘release’."),
+                      before);
 
         NewRework unknownIncident = hoursOn(QDate(2026, 3, 1), 1);
         unknownIncident.incident = QStringLiteral("INC-42");
-        expectRefused(*lib, asStatus(addRework(*lib, unknownIncident)),
-                      QStringLiteral("No incident ‘INC-42’."), before);
+        expectRefused(*lib, addRework(*lib, unknownIncident), QStringLiteral("No incident ‘INC-42’."),
+                      before);
 
         NewRework unknownRun = hoursOn(QDate(2026, 3, 1), 1);
         unknownRun.run = QStringLiteral("8d7f0e0a-1111-4222-8333-444455556666");
-        expectRefused(*lib, asStatus(addRework(*lib, unknownRun)),
+        expectRefused(*lib, addRework(*lib, unknownRun),
                       QStringLiteral("No run with id ‘8d7f0e0a-1111-4222-8333-444455556666’."), before);
 
         NewRework otherStream = hoursOn(QDate(2026, 3, 1), 1);
         otherStream.stream = QStringLiteral("release");
         otherStream.incident = QStringLiteral("INC-1");
-        expectRefused(*lib, asStatus(addRework(*lib, otherStream)),
+        expectRefused(*lib, addRework(*lib, otherStream),
                       QStringLiteral("INC-1 belongs to ‘ops’, not to ‘release’."), before);
     }
 
@@ -213,7 +157,7 @@ private slots:
     {
         TempLibrary lib;
         QVERIFY(setTeamHours(*lib, QStringLiteral("2026-01"), 160).ok());
-        LastEvent event = lastEvent(*lib);
+        RecordedEvent event = lastAuditEvent(*lib);
         QCOMPARE(event.action, QStringLiteral("team_hours.set"));
         QCOMPARE(event.entity, QStringLiteral("team_hours"));
         QCOMPARE(event.entityId, QStringLiteral("2026-01"));
@@ -221,7 +165,7 @@ private slots:
         QCOMPARE(event.after.value(QStringLiteral("hours")).toDouble(), 160.0);
 
         QVERIFY(setTeamHours(*lib, QStringLiteral("2026-01"), 172.5).ok());
-        event = lastEvent(*lib);
+        event = lastAuditEvent(*lib);
         QCOMPARE(event.before.value(QStringLiteral("hours")).toDouble(), 160.0);
         QCOMPARE(event.after.value(QStringLiteral("hours")).toDouble(), 172.5);
         QCOMPARE(rowCount(*lib, QStringLiteral("team_hours")), 1);
@@ -231,7 +175,7 @@ private slots:
         QCOMPARE(stored->value(0).toDouble(), 172.5);
 
         // The same value again changes nothing, so nothing is recorded.
-        const Counts before = counts(*lib);
+        const RowCounts before = counts(*lib);
         QVERIFY(setTeamHours(*lib, QStringLiteral("2026-01"), 172.5).ok());
         QVERIFY(counts(*lib) == before);
     }
@@ -240,7 +184,7 @@ private slots:
     {
         TempLibrary lib;
         QVERIFY(setTeamHours(*lib, QStringLiteral("2026-01"), 160).ok());
-        const Counts before = counts(*lib);
+        const RowCounts before = counts(*lib);
         expectRefused(*lib, setTeamHours(*lib, QStringLiteral("2026-1"), 160),
                       QStringLiteral("A month is written YYYY-MM (got ‘2026-1’)."), before);
         expectRefused(*lib, setTeamHours(*lib, QStringLiteral("2026-13"), 160),
@@ -279,7 +223,7 @@ private slots:
         QVERIFY(setSetting(*lib, QStringLiteral("hourly-rate"), QStringLiteral(" 85 ")).ok());
         QCOMPARE(setting(*lib, QStringLiteral("hourly-rate")).value(), QStringLiteral("85"));
         QCOMPARE(numericSetting(*lib, QStringLiteral("hourly-rate")).value(), 85.0);
-        LastEvent event = lastEvent(*lib);
+        RecordedEvent event = lastAuditEvent(*lib);
         QCOMPARE(event.action, QStringLiteral("setting.set"));
         QCOMPARE(event.entity, QStringLiteral("setting"));
         QCOMPARE(event.entityId, QStringLiteral("hourly-rate"));
@@ -287,7 +231,7 @@ private slots:
         QCOMPARE(event.after.value(QStringLiteral("value")).toString(), QStringLiteral("85"));
 
         QVERIFY(setSetting(*lib, QStringLiteral("hourly-rate"), QStringLiteral("92.5")).ok());
-        event = lastEvent(*lib);
+        event = lastAuditEvent(*lib);
         QCOMPARE(event.before.value(QStringLiteral("value")).toString(), QStringLiteral("85"));
         QCOMPARE(event.after.value(QStringLiteral("value")).toString(), QStringLiteral("92.5"));
 
@@ -296,7 +240,7 @@ private slots:
         QCOMPARE(numericSetting(*lib, QStringLiteral("verify-after-runs")).value(), 5.0);
         QCOMPARE(rowCount(*lib, QStringLiteral("setting")), 3);
 
-        const Counts before = counts(*lib);
+        const RowCounts before = counts(*lib);
         QVERIFY(setSetting(*lib, QStringLiteral("verify-after-runs"), QStringLiteral("5")).ok());
         QVERIFY(counts(*lib) == before); // unchanged: not recorded
     }
@@ -305,7 +249,7 @@ private slots:
     {
         TempLibrary lib;
         QVERIFY(setSetting(*lib, QStringLiteral("hourly-rate"), QStringLiteral("85")).ok());
-        const Counts before = counts(*lib);
+        const RowCounts before = counts(*lib);
         expectRefused(*lib, setSetting(*lib, QStringLiteral("hourly-rate"), QStringLiteral("abc")),
                       QStringLiteral("hourly-rate must be a number ≥ 0 (got ‘abc’)"), before);
         expectRefused(*lib, setSetting(*lib, QStringLiteral("hourly-rate"), QStringLiteral("-1")),

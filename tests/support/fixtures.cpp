@@ -58,12 +58,29 @@ ValueStream sampleProcess()
     return stream;
 }
 
+ValueStream opsProcess()
+{
+    ValueStream ops;
+    ops.key = QStringLiteral("ops");
+    ops.name = QStringLiteral("Operations");
+    Step patch;
+    patch.key = QStringLiteral("patch");
+    patch.name = QStringLiteral("Patch");
+    QualityCheck backup;
+    backup.key = QStringLiteral("backup");
+    backup.statement = QStringLiteral("Backup taken before patching");
+    patch.checks = {backup};
+    ops.steps = {patch};
+    return ops;
+}
+
 QString publishSample(Library& library, const Signer& publisher)
 {
     auto imported = importProcess(library, sampleProcess());
     if (!imported.ok())
         qFatal("cannot import the sample process: %s", qPrintable(imported.message()));
-    auto revision = publish(library, publisher, PublishRequest{QStringLiteral("release"), QStringLiteral("First version"), {}});
+    auto revision = publish(library, publisher,
+                            PublishRequest{QStringLiteral("release"), QStringLiteral("First version"), {}});
     if (!revision.ok())
         qFatal("cannot publish the sample process: %s", qPrintable(revision.message()));
     return imported->streamId;

@@ -9,6 +9,9 @@ namespace stable::test {
 // as a user would import it.
 ValueStream sampleProcess();
 
+// A second value stream "ops" with one step, patch (check backup): for what must stay within its stream.
+ValueStream opsProcess();
+
 // Imports sampleProcess() and publishes revision 1 signed by `publisher`; returns the stream id.
 QString publishSample(Library& library, const Signer& publisher);
 
