@@ -147,7 +147,8 @@ bool MainWindow::selectRecord(View view, const QString& entity, const QString& i
 {
     if (!showView(view))
         return false;
-    return m_views.value(view).documentView->selectRecord(entity, id);
+    DocumentView* target = m_views.value(view).documentView;
+    return target && target->selectRecord(entity, id);
 }
 
 Status MainWindow::openLibrary(const QString& path)
