@@ -454,6 +454,10 @@ private slots:
             {QStringLiteral("setting.value"), QStringLiteral("the values in settings")}};
         QSet<QString> schemaColumns;
         for (const QString& table : tableNames(*source)) {
+            // Summaries kept current on write (derived_*) and this machine's state (local_*, e.g. the
+            // writer lease) are rebuilt or re-taken, never carried.
+            if (table.startsWith(QLatin1String("derived_")) || table.startsWith(QLatin1String("local_")))
+                continue;
             for (const QString& column : columnsOf(*source, table)) {
                 const QString name = table + QLatin1Char('.') + column;
                 schemaColumns.insert(name);
