@@ -102,6 +102,12 @@ Status updateCheck(Library& library, const QualityCheck& check);
 Status removeCheck(Library& library, const QString& checkId);
 Status moveCheck(Library& library, const QString& checkId, int newPosition);
 
+// A whole value stream leaves the library's list (its revisions, runs and incidents stay, and the library
+// JSON carries it as removed) or comes back with the steps and checks it had. Each is one transaction with
+// its audit event; doing what is already so writes nothing.
+Status removeStream(Library& library, const QString& streamId);
+Status restoreStream(Library& library, const QString& streamId);
+
 // A key not yet used among `taken`, made from `text` ("Deploy to prod" → "deploy-to-prod").
 QString makeKey(const QString& text, const QStringList& taken);
 

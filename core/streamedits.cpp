@@ -1,0 +1,56 @@
+// Removing a whole value stream and bringing it back. A stream is never deleted: its revisions, runs and
+// incidents keep pointing at it, and the desktop app's undo of a removal must get back the same stream.
+#include "draftstore.h"
+#include "library.h"
+#include "process.h"
+#include "sql.h"
+
+#include <QJsonObject>
+
+namespace stable {
+
+namespace {
+
+QJsonObject presenceJson(const ValueStream& stream, bool removed)
+{
+    QJsonObject json = draft::streamJson(stream);
+    json.insert(QStringLiteral("removed"), removed);
+    return json;
+}
+
+Status setStreamRemoved(Library& library, const QString& streamId, bool removed)
+{
+    WriteTransaction transaction(library, Changes(Change::Streams) | Change::Drafts);
+    STABLE_TRY(transaction.begin());
+    const QSqlDatabase db = transaction.db();
+    auto state = selectRecord(db, QStringLiteral("SELECT removed FROM stream WHERE id = ?"), {streamId},
+                              QStringLiteral("No value stream with the id ‘%1’.").arg(streamId));
+    STABLE_TRY(state);
+    const bool wasRemoved = state->value(0).toBool();
+    state->finish();
+    if (wasRemoved == removed)
+        return success();
+    // Stream keys are unique over removed streams too, so a restored stream never meets a namesake.
+    auto stream = draft::loadStreamRow(db, streamId);
+    STABLE_TRY(stream);
+    STABLE_TRY(execSql(db, QStringLiteral("UPDATE stream SET removed = ? WHERE id = ?"), {removed ? 1 : 0, streamId}));
+    STABLE_TRY(draft::audit(transaction, removed ? QStringLiteral("stream.remove") : QStringLiteral("stream.restore"),
+                            QStringLiteral("stream"), streamId, presenceJson(stream.value(), wasRemoved),
+                            presenceJson(stream.value(), removed)));
+    STABLE_TRY(transaction.commit());
+    return success();
+}
+
+} // namespace
+
+Status removeStream(Library& library, const QString& streamId)
+{
+    return setStreamRemoved(library, streamId, true);
+}
+
+Status restoreStream(Library& library, const QString& streamId)
+{
+    return setStreamRemoved(library, streamId, false);
+}
+
+} // namespace stable
