@@ -51,6 +51,13 @@ LibraryView::LibraryView(QWidget* parent)
     m_tree->header()->setSectionResizeMode(NavigatorModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(NavigatorModel::DetailColumn, QHeaderView::ResizeToContents);
     m_tree->header()->hide();
+    // Drag a step among its stream's steps, a check among its step's checks.
+    m_tree->setDragEnabled(true);
+    m_tree->setAcceptDrops(true);
+    m_tree->setDropIndicatorShown(true);
+    m_tree->setDragDropMode(QAbstractItemView::InternalMove);
+    m_tree->setDefaultDropAction(Qt::MoveAction);
+    connect(m_model, &NavigatorModel::moveRefused, this, &LibraryView::editRefused);
     auto* navigatorLayout = new QVBoxLayout(navigatorPane);
     navigatorLayout->setContentsMargins(6, 6, 0, 6);
     navigatorLayout->addWidget(m_search);
@@ -198,6 +205,17 @@ void LibraryView::removeStep()
         return;
     m_editor->commitPendingEdits();
     const Status done = edits::removeStep(*m_document, stepId);
+    if (!done.ok())
+        emit editRefused(done.message());
+}
+
+void LibraryView::removeStream()
+{
+    const QString streamId = currentStreamId();
+    if (!m_document || streamId.isEmpty())
+        return;
+    m_editor->commitPendingEdits();
+    const Status done = edits::removeStream(*m_document, streamId);
     if (!done.ok())
         emit editRefused(done.message());
 }

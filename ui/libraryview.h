@@ -29,6 +29,7 @@ public:
     void addStep();
     void removeStep();
     void addCheck();
+    void removeStream(); // undoable; its revisions, runs and incidents stay
     QString currentStreamId() const;
     QString currentStepId() const;
 

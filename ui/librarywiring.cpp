@@ -7,6 +7,8 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
+#include <QMessageBox>
+#include <QTreeView>
 #include <QUndoView>
 
 namespace stable {
@@ -48,8 +50,25 @@ void installLibraryView(MainWindow& window)
     addStep->setToolTip(LibraryView::tr("Add a step after the selected one"));
     QAction* removeStep = menu->addAction(LibraryView::tr("&Remove Step"), view, inLibrary(&LibraryView::removeStep));
     QAction* addCheck = menu->addAction(LibraryView::tr("Add &Check"), view, inLibrary(&LibraryView::addCheck));
-    const auto update = [view, addStep, removeStep, addCheck] {
+    QAction* removeStream = menu->addAction(LibraryView::tr("Remove &Value Stream…"), view, [&window, view] {
+        window.showView(View::Library);
+        const QModelIndex current = view->navigator()->currentIndex();
+        QModelIndex stream = current;
+        while (stream.parent().isValid())
+            stream = stream.parent();
+        const QString name = stream.data().toString();
+        const auto answer = QMessageBox::question(
+            &window, LibraryView::tr("Remove Value Stream"),
+            LibraryView::tr("Remove the value stream ‘%1’ from the library?\n\nIts revisions, runs and incidents "
+                            "are kept, and Undo brings it back.")
+                .arg(name));
+        if (answer == QMessageBox::Yes)
+            view->removeStream();
+    });
+    removeStream->setObjectName(QStringLiteral("removeStreamAction"));
+    const auto update = [view, addStep, removeStep, addCheck, removeStream] {
         addStep->setEnabled(!view->currentStreamId().isEmpty());
+        removeStream->setEnabled(!view->currentStreamId().isEmpty());
         removeStep->setEnabled(!view->currentStepId().isEmpty());
         addCheck->setEnabled(!view->currentStepId().isEmpty());
     };

@@ -2,6 +2,8 @@
 
 #include "document.h"
 #include "integrity.h"
+#include "messagebanner.h"
+#include "newlibrarydialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -16,6 +18,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 #include <QStatusBar>
 #include <QUndoGroup>
 
@@ -47,7 +50,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_stack(new QStac
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setTextFormat(Qt::RichText);
     m_stack->addWidget(m_emptyState);
-    setCentralWidget(m_stack);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_banner = new MessageBanner(central);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_stack, 1);
+    setCentralWidget(central);
     createActions();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -65,6 +75,8 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* newAction = file->addAction(tr("&New Library…"), this, &MainWindow::newLibrary);
     newAction->setShortcut(QKeySequence::New);
+    QAction* fromTemplate = file->addAction(tr("New Library from &Template…"), this, &MainWindow::newLibraryFromTemplate);
+    fromTemplate->setObjectName(QStringLiteral("newLibraryFromTemplateAction"));
     QAction* openAction = file->addAction(tr("&Open…"), this, &MainWindow::openWithDialog);
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -161,7 +173,7 @@ Status MainWindow::openLibrary(const QString& path)
     undoGroup().addStack(&m_document->undoStack());
     undoGroup().setActiveStack(&m_document->undoStack());
     connect(m_document.get(), &Document::editFailed, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+            [this](const QString& message) { m_banner->showMessage(message); });
     for (const ViewEntry& entry : std::as_const(m_views))
         entry.documentView->setDocument(m_document.get());
     rememberRecent(m_document->path());
@@ -185,6 +197,7 @@ void MainWindow::closeLibrary()
     emit documentChanged(nullptr);
     undoGroup().removeStack(&m_document->undoStack());
     m_document.reset();
+    m_banner->hide();
     m_stack->setCurrentWidget(m_emptyState);
     updateTitle();
 }
@@ -244,6 +257,23 @@ void MainWindow::newLibrary()
     const Status opened = openLibrary(path);
     if (!opened.ok())
         QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+}
+
+void MainWindow::newLibraryFromTemplate()
+{
+    NewLibraryDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Status opened = openLibrary(dialog.createdPath());
+    if (!opened.ok()) {
+        QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+        return;
+    }
+    const QString name = QFileInfo(dialog.createdPath()).fileName();
+    showStatus(dialog.streamsCopied() == 1 ? tr("Made %1 with 1 value stream to start from.").arg(name)
+                                           : tr("Made %1 with %2 value streams to start from.")
+                                                 .arg(name)
+                                                 .arg(dialog.streamsCopied()));
 }
 
 void MainWindow::openWithDialog()

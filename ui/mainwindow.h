@@ -17,6 +17,7 @@ class QDockWidget;
 namespace stable {
 
 class Document;
+class MessageBanner;
 
 // Wires the open document to the views, menus and settings. Holds no domain logic.
 class MainWindow final : public QMainWindow
@@ -43,6 +44,8 @@ public:
     QMenu* viewMenu() const { return m_viewMenu; }
     void addPanel(QDockWidget* panel, Qt::DockWidgetArea area);
     void showStatus(const QString& message, int milliseconds = 10000);
+    // Non-blocking message across the top: an undo or redo that no longer applies.
+    MessageBanner* banner() const { return m_banner; }
 
 signals:
     void documentChanged(stable::Document* document); // after open or close
@@ -56,12 +59,14 @@ private:
     void updateRecentMenu();
     void rememberRecent(const QString& path);
     void newLibrary();
+    void newLibraryFromTemplate();
     void openWithDialog();
     void backUp();
     void showAbout();
 
     std::unique_ptr<Document> m_document;
     QStackedWidget* m_stack = nullptr;
+    MessageBanner* m_banner = nullptr;
     QLabel* m_emptyState = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;

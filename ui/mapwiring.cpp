@@ -29,7 +29,8 @@ void jumpTo(MainWindow& window, const QString& entity, const QString& id)
 void installProcessActions(MainWindow& window, MapView* map)
 {
     QMenu* menu = window.processMenu();
-    QAction* fromTemplate = menu->addAction(MainWindow::tr("New Value Stream from &Template…"));
+    QAction* fromTemplate = menu->addAction(MainWindow::tr("&New Value Stream…"));
+    fromTemplate->setObjectName(QStringLiteral("newStreamAction"));
     menu->addSeparator();
     QAction* publish = menu->addAction(MainWindow::tr("&Publish Revision…"));
     publish->setObjectName(QStringLiteral("publishRevisionAction"));
@@ -54,7 +55,7 @@ void installProcessActions(MainWindow& window, MapView* map)
         map->setCurrentStream(dialog.createdStreamId());
         window.showView(View::Map);
         window.showStatus(
-            MainWindow::tr("Made a new value stream from the template; publish it when it is ready."));
+            MainWindow::tr("Made a new value stream; publish it when it is ready."));
     });
     QObject::connect(publish, &QAction::triggered, &window, [&window, map] {
         if (!window.document())

@@ -1,11 +1,17 @@
 #include "navigatormodel.h"
 
 #include "document.h"
+#include "edits.h"
 #include "incidents.h"
 #include "process.h"
 
+#include <QDataStream>
 #include <QFont>
 #include <QHash>
+#include <QIODevice>
+#include <QMimeData>
+#include <QRegularExpression>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -106,12 +112,23 @@ std::unique_ptr<Node> checkNode(const QualityCheck& check)
     return node;
 }
 
+// "I. Executive summary" or "3) Deploy" already carry their place; numbering them again reads "1. I. …".
+QString numberedStepName(const Step& step, int position)
+{
+    static const QRegularExpression ownNumber(QStringLiteral("^\\s*([IVXLC]+|\\d+)[.)]\\s"));
+    if (ownNumber.match(step.name).hasMatch())
+        return step.name;
+    return NavigatorModel::tr("%1. %2").arg(position + 1).arg(step.name);
+}
+
+const QString recordMimeType = QStringLiteral("application/x-stable-draft-record");
+
 std::unique_ptr<Node> stepNode(const Step& step, int position, const QStringList& incidentText)
 {
     auto node = std::make_unique<Node>();
     node->kind = QStringLiteral("step");
     node->id = step.id;
-    node->name = NavigatorModel::tr("%1. %2").arg(position + 1).arg(step.name);
+    node->name = numberedStepName(step, position);
     node->detail = checksText(static_cast<int>(step.checks.size()));
     node->toolTip = NavigatorModel::tr("%1 (%2)\nOwner: %3").arg(step.name, step.key,
                                                                  step.ownerRole.isEmpty() ? NavigatorModel::tr("—")
@@ -357,6 +374,102 @@ bool NavigatorFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
         sourceModel()->index(sourceRow, 0, sourceParent).data(NavigatorModel::SearchTextRole).toString();
     return std::all_of(m_terms.cbegin(), m_terms.cend(),
                        [&text](const QString& term) { return text.contains(term, Qt::CaseInsensitive); });
+}
+
+} // namespace stable
+
+namespace stable {
+
+Qt::ItemFlags NavigatorModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    const Node* node = nodeAt(index);
+    if (node->kind == QLatin1String("step") || node->kind == QLatin1String("check"))
+        flags |= Qt::ItemIsDragEnabled;
+    // Dropping on a stream places a step, on a step a check; dropping on a sibling places before it.
+    if (node->kind != QLatin1String("root"))
+        flags |= Qt::ItemIsDropEnabled;
+    return flags;
+}
+
+Qt::DropActions NavigatorModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList NavigatorModel::mimeTypes() const
+{
+    return {recordMimeType};
+}
+
+QMimeData* NavigatorModel::mimeData(const QModelIndexList& indexes) const
+{
+    // One record at a time: a step or a check keeps its place relative to the others.
+    const auto first = std::find_if(indexes.cbegin(), indexes.cend(), [this](const QModelIndex& index) {
+        const QString kind = nodeAt(index)->kind;
+        return index.isValid() && (kind == QLatin1String("step") || kind == QLatin1String("check"));
+    });
+    if (first == indexes.cend())
+        return nullptr;
+    const Node* node = nodeAt(*first);
+    QByteArray encoded;
+    QDataStream stream(&encoded, QIODevice::WriteOnly);
+    stream << node->kind << node->id;
+    auto* data = new QMimeData;
+    data->setData(recordMimeType, encoded);
+    return data;
+}
+
+std::optional<NavigatorModel::Drop> NavigatorModel::dropFor(const QMimeData* data, Qt::DropAction action, int row,
+                                                            const QModelIndex& parent) const
+{
+    if (!m_document || action != Qt::MoveAction || !data || !data->hasFormat(recordMimeType))
+        return std::nullopt;
+    Drop drop;
+    QDataStream stream(data->data(recordMimeType));
+    stream >> drop.kind >> drop.id;
+    const QModelIndex source = indexOf(drop.id);
+    if (!source.isValid() || nodeAt(source)->kind != drop.kind)
+        return std::nullopt;
+    const Node* target = nodeAt(parent);
+    if (target->kind == drop.kind) { // dropped on a sibling: in its place
+        row = target->row();
+        target = target->parent;
+    }
+    const Node* home = nodeAt(source)->parent;
+    if (target != home)
+        return std::nullopt; // steps stay in their stream, checks in their step
+    const int from = source.row();
+    const int count = static_cast<int>(home->children.size());
+    const int insertAt = row < 0 || row > count ? count : row;
+    drop.position = insertAt > from ? insertAt - 1 : insertAt;
+    if (drop.position == from)
+        return std::nullopt;
+    return drop;
+}
+
+bool NavigatorModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int,
+                                     const QModelIndex& parent) const
+{
+    return dropFor(data, action, row, parent).has_value();
+}
+
+bool NavigatorModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int,
+                                  const QModelIndex& parent)
+{
+    const auto drop = dropFor(data, action, row, parent);
+    if (!drop)
+        return false;
+    // After the drop event has finished with the indexes it holds; the rows then move with the change.
+    QTimer::singleShot(0, this, [this, move = *drop] {
+        if (!m_document)
+            return;
+        const Status moved = move.kind == QLatin1String("step") ? edits::moveStep(*m_document, move.id, move.position)
+                                                                : edits::moveCheck(*m_document, move.id, move.position);
+        if (!moved.ok())
+            emit moveRefused(moved.message());
+    });
+    return true;
 }
 
 } // namespace stable

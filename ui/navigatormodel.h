@@ -7,6 +7,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
+
+class QMimeData;
 
 namespace stable {
 
@@ -38,12 +41,34 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Drag to reorder: a step among the steps of its stream, a check among the checks of its step. The
+    // move goes through the undoable draft edits once the drop has finished, and the rows follow from the
+    // change it makes.
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+
     struct Node;
+
+signals:
+    void moveRefused(const QString& message);
 
 private:
     void onChanged(Changes what);
     void sync(const QModelIndex& parentIndex, Node& current, Node& target);
     const Node* nodeAt(const QModelIndex& index) const;
+    struct Drop
+    {
+        QString kind;
+        QString id;
+        int position = 0;
+    };
+    std::optional<Drop> dropFor(const QMimeData* data, Qt::DropAction action, int row, const QModelIndex& parent) const;
 
     Document* m_document = nullptr;
     std::unique_ptr<Node> m_root;

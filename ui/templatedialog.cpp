@@ -1,6 +1,7 @@
 #include "templatedialog.h"
 
 #include "document.h"
+#include "edits.h"
 #include "process.h"
 #include "templates.h"
 #include "tints.h"
@@ -23,7 +24,7 @@ TemplateDialog::TemplateDialog(Document& document, QWidget* parent)
     , m_key(new QLineEdit(this))
     , m_message(new QLabel(this))
 {
-    setWindowTitle(tr("New Value Stream from Template"));
+    setWindowTitle(tr("New Value Stream"));
     m_template->setObjectName(QStringLiteral("template"));
     m_name->setObjectName(QStringLiteral("name"));
     m_key->setObjectName(QStringLiteral("key"));
@@ -39,6 +40,7 @@ TemplateDialog::TemplateDialog(Document& document, QWidget* parent)
     m_message->setMargin(6);
     m_message->hide();
 
+    m_template->addItem(tr("Blank value stream"), QString());
     for (const QString& name : templateNames())
         m_template->addItem(templateTitle(name), name);
     if (auto streams = listStreams(document.library()); streams.ok())
@@ -66,7 +68,8 @@ TemplateDialog::TemplateDialog(Document& document, QWidget* parent)
 
 void TemplateDialog::templateChosen()
 {
-    const QString title = m_template->currentText();
+    const QString title =
+        m_template->currentData().toString().isEmpty() ? tr("New value stream") : m_template->currentText();
     m_name->setText(title);
     m_key->setText(makeKey(title, m_takenKeys));
 }
@@ -86,15 +89,19 @@ void TemplateDialog::create()
     // Importing under a taken key would replace that stream's draft; a template only ever makes a new one.
     if (m_takenKeys.contains(key))
         return refuse(tr("A value stream with the key ‘%1’ exists already; choose another key.").arg(key));
-    auto stream = loadTemplate(m_template->currentData().toString());
-    if (!stream.ok())
-        return refuse(stream.message());
-    stream->key = key;
-    stream->name = name;
-    auto imported = importProcess(m_document.library(), stream.value());
-    if (!imported.ok())
-        return refuse(imported.message());
-    m_created = imported->streamId;
+    ValueStream stream;
+    if (const QString chosen = m_template->currentData().toString(); !chosen.isEmpty()) {
+        auto loaded = loadTemplate(chosen);
+        if (!loaded.ok())
+            return refuse(loaded.message());
+        stream = loaded.value();
+    }
+    stream.key = key;
+    stream.name = name;
+    auto created = edits::addStream(m_document, stream);
+    if (!created.ok())
+        return refuse(created.message());
+    m_created = created.value();
     accept();
 }
 

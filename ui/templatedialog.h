@@ -10,8 +10,8 @@ namespace stable {
 
 class Document;
 
-// "New Value Stream from Template…": a built-in template (Execution Plan, Software Release) becomes a
-// new stream's draft under a key and name the person chooses, so a second copy gets its own key.
+// "New Value Stream…": a blank stream, or a built-in template (Execution Plan, Software Release) as a new
+// stream's draft, under a key and name the person chooses, so a second copy gets its own key. Undoable.
 class TemplateDialog final : public QDialog
 {
     Q_OBJECT

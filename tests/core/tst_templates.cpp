@@ -1,15 +1,53 @@
 // The built-in templates: they load from the build's resources, say what the design promises (the ten
 // sections of an execution plan, in order), every step carries real checks, and they publish as they are.
+#include "incidents.h"
 #include "process.h"
 #include "processjson.h"
 #include "revisions.h"
 #include "templates.h"
 #include "testlibrary.h"
 
+#include <QFile>
+
 #include <QTest>
 
 using namespace stable;
 using namespace stable::test;
+
+namespace {
+
+// A Software Release stream whose first step has a check born from an incident, as a library used as a
+// template would have.
+void seedWithOrigin(Library& library)
+{
+    ValueStream stream = loadTemplate(QStringLiteral("software-release")).value();
+    stream.key = QStringLiteral("release");
+    QVERIFY(importProcess(library, stream).ok());
+    NewIncident incident;
+    incident.title = QStringLiteral("Deployed without GO");
+    incident.stream = stream.key;
+    incident.detectedStep = stream.steps.at(0).key;
+    incident.injectedStep = stream.steps.at(0).key;
+    const auto added = addIncident(library, incident);
+    QVERIFY2(added.ok(), qPrintable(added.message()));
+    QVERIFY(analyseIncident(library, added->id, {QStringLiteral("No check")}, QStringLiteral("No check")).ok());
+    Improvement improvement;
+    improvement.incident = added->id;
+    improvement.statement = QStringLiteral("Every stored procedure ends with GO");
+    const auto improved = improveProcess(library, improvement);
+    QVERIFY2(improved.ok(), qPrintable(improved.message()));
+}
+
+bool anyOrigin(const ValueStream& stream)
+{
+    for (const Step& step : stream.steps)
+        for (const QualityCheck& check : step.checks)
+            if (!check.originIncidentId.isEmpty())
+                return true;
+    return false;
+}
+
+} // namespace
 
 class TestTemplates : public QObject
 {
@@ -142,6 +180,65 @@ private slots:
         QCOMPARE(revision->number, 1);
         QCOMPARE(rowCount(*lib, QStringLiteral("revision_check")), imported->checks);
         QCOMPARE(processToJson(revision->snapshot, false), processToJson(process.value(), false));
+    }
+
+    // "New Library from Template…" with another library as the template: its value streams' drafts, under
+    // new ids, without the history, people or incidents the template carries.
+    void aNewLibraryStartsFromAnotherLibrarysProcesses()
+    {
+        TempLibrary source;
+        seedWithOrigin(*source);
+        QVERIFY(!copyBuiltInTemplates(*source).ok()); // a library that has streams is not seeded again
+        const ValueStream original = loadDraft(*source, QStringLiteral("release")).value();
+        const QString sourcePath = source.path();
+
+        TempLibrary target;
+        const auto copied = copyTemplateLibrary(sourcePath, *target);
+        QVERIFY2(copied.ok(), qPrintable(copied.message()));
+        QCOMPARE(copied.value(), 1);
+        const ValueStream copy = loadDraft(*target, QStringLiteral("release")).value();
+        QCOMPARE(copy.name, original.name);
+        QCOMPARE(copy.steps.size(), original.steps.size());
+        QVERIFY(copy.id != original.id);
+        QCOMPARE(copy.steps.at(0).checks.at(0).statement, original.steps.at(0).checks.at(0).statement);
+        QVERIFY(copy.steps.at(0).checks.at(0).id != original.steps.at(0).checks.at(0).id);
+        QVERIFY(anyOrigin(original));
+        QVERIFY(!anyOrigin(copy));
+        QCOMPARE(copy.steps.at(0).checks.size(), original.steps.at(0).checks.size());
+        QCOMPARE(rowCount(*target, QStringLiteral("incident")), 0);
+        QCOMPARE(rowCount(*target, QStringLiteral("revision")), 0);
+        QCOMPARE(rowCount(*target, QStringLiteral("person")), 0);
+    }
+
+    void theBuiltInTemplatesSeedANewLibrary()
+    {
+        TempLibrary target;
+        const auto copied = copyBuiltInTemplates(*target);
+        QVERIFY2(copied.ok(), qPrintable(copied.message()));
+        QCOMPARE(copied.value(), static_cast<int>(templateNames().size()));
+        QCOMPARE(listStreams(*target)->size(), templateNames().size());
+    }
+
+    void aTemplateThatIsNotALibraryIsRefusedAndWritesNothing()
+    {
+        TempLibrary target;
+        const QString notALibrary = target.file(QStringLiteral("notes.stable"));
+        QFile file(notALibrary);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just some notes, not a library\n");
+        file.close();
+        const QByteArray before = fileBytes(notALibrary);
+        const qint64 events = rowCount(*target, QStringLiteral("audit_event"));
+        const auto copied = copyTemplateLibrary(notALibrary, *target);
+        QVERIFY(!copied.ok());
+        QVERIFY2(copied.message().contains(QStringLiteral("‘notes.stable’")), qPrintable(copied.message()));
+        QCOMPARE(rowCount(*target, QStringLiteral("audit_event")), events);
+        QCOMPARE(fileBytes(notALibrary), before);
+
+        TempLibrary empty;
+        const auto nothing = copyTemplateLibrary(empty.path(), *target);
+        QVERIFY(!nothing.ok());
+        QVERIFY2(nothing.message().contains(QStringLiteral("has no value streams")), qPrintable(nothing.message()));
     }
 };
 

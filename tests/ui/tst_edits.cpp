@@ -26,6 +26,8 @@ private slots:
     void removeCheckUndoRestoresSameId();
     void addAndMoveCheckUndoRedo();
     void undoAfterAnotherInstanceRemovedTheStep();
+    void addStreamUndoRedo();
+    void removeStreamUndoBringsItBack();
 };
 
 void TestEdits::renameStepUndoRedo()
@@ -322,6 +324,65 @@ void TestEdits::undoAfterAnotherInstanceRemovedTheStep()
     QCOMPARE(stepRows(library), afterOther);
     QCOMPARE(document->undoStack().count(), 0); // the command no longer applies and is gone
     QVERIFY(!document->undoStack().canRedo());
+}
+
+namespace {
+
+QStringList liveStreamKeys(Library& library)
+{
+    return selectRows(library, QStringLiteral("SELECT key FROM stream WHERE removed = 0 ORDER BY key"));
+}
+
+} // namespace
+
+void TestEdits::addStreamUndoRedo()
+{
+    TempLibrary lib;
+    auto document = openSampleDocument(lib);
+    Library& library = document->library();
+    ValueStream blank;
+    blank.key = QStringLiteral("onboarding");
+    blank.name = QStringLiteral("Onboarding");
+    const auto added = edits::addStream(*document, blank);
+    QVERIFY2(added.ok(), qPrintable(added.message()));
+    QCOMPARE(liveStreamKeys(library), (QStringList{QStringLiteral("onboarding"), QStringLiteral("release")}));
+    QCOMPARE(document->undoStack().undoText(), QStringLiteral("Add value stream ‘Onboarding’"));
+
+    document->undoStack().undo();
+    QCOMPARE(liveStreamKeys(library), QStringList{QStringLiteral("release")});
+    document->undoStack().redo();
+    QCOMPARE(liveStreamKeys(library), (QStringList{QStringLiteral("onboarding"), QStringLiteral("release")}));
+
+    // A key a live stream has is refused: importing under it would replace that stream's draft.
+    const int commands = document->undoStack().count();
+    const QStringList steps = stepRows(library);
+    blank.key = QStringLiteral("release");
+    const auto taken = edits::addStream(*document, blank);
+    QVERIFY(!taken.ok());
+    QCOMPARE(taken.message(), QStringLiteral("A value stream with the key ‘release’ is already in the library."));
+    QCOMPARE(document->undoStack().count(), commands);
+    QCOMPARE(stepRows(library), steps);
+}
+
+void TestEdits::removeStreamUndoBringsItBack()
+{
+    TempLibrary lib;
+    auto document = openSampleDocument(lib);
+    Library& library = document->library();
+    const QStringList steps = stepRows(library);
+    const QStringList checks = checkRows(library);
+    const QString release = resolveStream(library, QStringLiteral("release")).value();
+
+    QVERIFY(edits::removeStream(*document, release).ok());
+    QVERIFY(liveStreamKeys(library).isEmpty());
+    QCOMPARE(document->undoStack().undoText(), QStringLiteral("Remove value stream ‘Software Release’"));
+    document->undoStack().undo();
+    QCOMPARE(liveStreamKeys(library), QStringList{QStringLiteral("release")});
+    // The same steps and checks, ids and all: runs and incidents keep pointing at them.
+    QCOMPARE(stepRows(library), steps);
+    QCOMPARE(checkRows(library), checks);
+    document->undoStack().redo();
+    QVERIFY(liveStreamKeys(library).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEdits)

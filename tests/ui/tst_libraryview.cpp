@@ -6,11 +6,17 @@
 #include "libraryview.h"
 #include "librarytestsupport.h"
 #include "mainwindow.h"
+#include "messagebanner.h"
 #include "navigatormodel.h"
 #include "startup.h"
 #include "stepeditor.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QToolButton>
 #include <QLineEdit>
 #include <QMenu>
 #include <QStandardPaths>
@@ -35,6 +41,8 @@ private slots:
     void jumpsToACheck();
     void processMenuAddsAndRemovesSteps();
     void streamShowsItsSummary();
+    void failedUndoShowsABannerThatStaysOutOfTheWay();
+    void removeStreamAsksThenUndoBringsItBack();
 
 private:
     QAction* editAction(QKeySequence::StandardKey key) const;
@@ -193,6 +201,50 @@ void TestLibraryView::streamShowsItsSummary()
     QVERIFY2(text.contains(QStringLiteral("Ship a tested build to production")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("r1, published 2026-03-01 by Ann Lee")));
     QVERIFY(!m_view->editor()->nameEdit()->isVisible());
+}
+
+void TestLibraryView::failedUndoShowsABannerThatStaysOutOfTheWay()
+{
+    Library& library = m_window->document()->library();
+    const QString deploy = stepIdOf(library, QStringLiteral("deploy"));
+    QVERIFY(edits::setStepField(*m_window->document(), deploy, edits::StepField::Name, QStringLiteral("Deploy it")).ok());
+    {
+        auto other = Library::open(m_lib->path());
+        QVERIFY(other.ok());
+        QVERIFY(removeStep(*other.value(), deploy).ok());
+    }
+    MessageBanner* banner = m_window->banner();
+    QVERIFY(!banner->isVisible());
+    editAction(QKeySequence::Undo)->trigger();
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(),
+             QStringLiteral("Cannot undo “Rename step ‘Deploy’”: The step ‘Deploy it’ was removed from the draft."));
+    // Not modal: the person goes on working, and dismisses it when they have read it.
+    QVERIFY(!QApplication::activeModalWidget());
+    banner->findChild<QToolButton*>()->click();
+    QVERIFY(!banner->isVisible());
+}
+
+void TestLibraryView::removeStreamAsksThenUndoBringsItBack()
+{
+    Library& library = m_window->document()->library();
+    const QString live = QStringLiteral("SELECT key FROM stream WHERE removed = 0");
+    QAction* remove = processAction(QStringLiteral("Remove &Value Stream…"));
+    QVERIFY(remove && remove->isEnabled());
+    QString asked;
+    QTimer::singleShot(0, this, [&asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        asked = box->text();
+        box->button(QMessageBox::Yes)->click();
+    });
+    remove->trigger();
+    QVERIFY2(asked.contains(QStringLiteral("‘Software Release’")), qPrintable(asked));
+    QVERIFY(selectRows(library, live).isEmpty());
+    QCOMPARE(m_view->model()->rowCount(), 0);
+    editAction(QKeySequence::Undo)->trigger();
+    QCOMPARE(selectRows(library, live), QStringList{QStringLiteral("release")});
+    QCOMPARE(m_view->model()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestLibraryView)

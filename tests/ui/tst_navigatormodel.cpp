@@ -7,6 +7,8 @@
 #include "navigatormodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QMimeData>
+#include <QSignalSpy>
 #include <QPersistentModelIndex>
 #include <QTest>
 
@@ -22,6 +24,9 @@ private slots:
     void followsOtherInstances();
     void searchesNamesProceduresChecksAndIncidents();
     void checkTableEditsAndSorts();
+    void dragReordersStepsAndChecksUndoably();
+    void dragRefusesAnotherParent();
+    void stepsNumberedByTheirOwnNamesAreNotNumberedTwice();
 };
 
 namespace {
@@ -183,6 +188,77 @@ void TestNavigatorModel::checkTableEditsAndSorts()
         document->undoStack().undo();
     QCOMPARE(checkRows(library), original);
     QCOMPARE(model.index(1, CheckTableModel::RiskPriorityColumn).data().toInt(), 125);
+}
+
+// Drags as a view performs them: mimeData of the dragged row, dropped at a row under a parent.
+void TestNavigatorModel::dragReordersStepsAndChecksUndoably()
+{
+    TempLibrary lib;
+    auto document = openSampleDocument(lib);
+    NavigatorModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDocument(document.get());
+    const QModelIndex stream = model.index(0, 0);
+    const QPersistentModelIndex build = model.index(0, 0, stream);
+
+    // "Build" dropped below "Deploy" (insertion row 2, the end of the stream's steps).
+    std::unique_ptr<QMimeData> dragged(model.mimeData({build}));
+    QVERIFY(dragged);
+    QVERIFY(model.canDropMimeData(dragged.get(), Qt::MoveAction, 2, 0, stream));
+    QVERIFY(model.dropMimeData(dragged.get(), Qt::MoveAction, 2, 0, stream));
+    QTRY_COMPARE(childNames(model, stream), QStringList({QStringLiteral("1. Deploy"), QStringLiteral("2. Build")}));
+    QCOMPARE(build.row(), 1); // the same row moved, so the selection follows it
+    QCOMPARE(selectRows(document->library(), QStringLiteral("SELECT key FROM step WHERE removed = 0 ORDER BY position")),
+             QStringList({QStringLiteral("deploy"), QStringLiteral("build")}));
+    QCOMPARE(document->undoStack().undoText(), QStringLiteral("Move step ‘Build’"));
+    document->undoStack().undo();
+    QCOMPARE(childNames(model, stream), QStringList({QStringLiteral("1. Build"), QStringLiteral("2. Deploy")}));
+
+    // The second check of "Deploy" dropped on the first one takes its place.
+    const QModelIndex deploy = model.index(1, 0, stream);
+    const QString smoke = model.index(1, 0, deploy).data().toString();
+    std::unique_ptr<QMimeData> check(model.mimeData({model.index(1, 0, deploy)}));
+    QVERIFY(model.dropMimeData(check.get(), Qt::MoveAction, -1, 0, model.index(0, 0, deploy)));
+    QTRY_COMPARE(model.index(0, 0, deploy).data().toString(), smoke);
+    QCOMPARE(document->undoStack().undoText(), QStringLiteral("Move check ‘smoke’"));
+}
+
+void TestNavigatorModel::dragRefusesAnotherParent()
+{
+    TempLibrary lib;
+    auto document = openSampleDocument(lib);
+    NavigatorModel model;
+    model.setDocument(document.get());
+    const QModelIndex stream = model.index(0, 0);
+    const QModelIndex build = model.index(0, 0, stream);
+    const QModelIndex deploy = model.index(1, 0, stream);
+    const QStringList checks = checkRows(document->library());
+
+    // A check of "Build" cannot land among the checks of "Deploy"; a step cannot land inside a step.
+    std::unique_ptr<QMimeData> check(model.mimeData({model.index(0, 0, build)}));
+    QVERIFY(!model.canDropMimeData(check.get(), Qt::MoveAction, 0, 0, deploy));
+    QVERIFY(!model.dropMimeData(check.get(), Qt::MoveAction, 0, 0, deploy));
+    std::unique_ptr<QMimeData> step(model.mimeData({deploy}));
+    QVERIFY(!model.canDropMimeData(step.get(), Qt::MoveAction, 0, 0, model.index(0, 0, build)));
+    // Copying is not offered: a step is in one place.
+    QVERIFY(!model.canDropMimeData(step.get(), Qt::CopyAction, 0, 0, stream));
+    QCoreApplication::processEvents();
+    QCOMPARE(checkRows(document->library()), checks);
+    QCOMPARE(document->undoStack().count(), 0);
+    QVERIFY(model.flags(build) & Qt::ItemIsDragEnabled);
+    QVERIFY(!(model.flags(stream) & Qt::ItemIsDragEnabled));
+}
+
+void TestNavigatorModel::stepsNumberedByTheirOwnNamesAreNotNumberedTwice()
+{
+    TempLibrary lib;
+    auto document = openSampleDocument(lib);
+    NavigatorModel model;
+    model.setDocument(document.get());
+    const QString build = stepIdOf(document->library(), QStringLiteral("build"));
+    QVERIFY(edits::setStepField(*document, build, edits::StepField::Name, QStringLiteral("I. Build")).ok());
+    const QModelIndex stream = model.index(0, 0);
+    QCOMPARE(childNames(model, stream), QStringList({QStringLiteral("I. Build"), QStringLiteral("2. Deploy")}));
 }
 
 QTEST_MAIN(TestNavigatorModel)

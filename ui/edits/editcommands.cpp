@@ -1,6 +1,5 @@
 #include "editcommands.h"
 
-#include "draftlookup.h"
 
 namespace stable::edits {
 
@@ -9,20 +8,6 @@ namespace {
 Error wrongType(const QString& what)
 {
     return invalid(EditCommand::tr("%1 must be a number.").arg(what));
-}
-
-Status refuseRemoved(const DraftStepState& state)
-{
-    if (state.removed)
-        return refused(EditCommand::tr("The step ‘%1’ was removed from the draft.").arg(state.step.name));
-    return success();
-}
-
-Status refuseRemoved(const DraftCheckState& state)
-{
-    if (state.removed)
-        return refused(EditCommand::tr("The check ‘%1’ was removed from the draft.").arg(state.check.key));
-    return success();
 }
 
 QString stepFieldName(StepField field)
@@ -211,37 +196,102 @@ void EditCommand::settle(const Status& status, bool undoing)
                                      .arg(text(), status.message()));
 }
 
-StepFieldCommand::StepFieldCommand(Document& document, QString stepId, QString stepName, StepField field,
-                                   QVariant before, QVariant after)
-    : EditCommand(document, field == StepField::Name ? tr("Rename step ‘%1’").arg(stepName)
-                                                      : tr("Change %1 of ‘%2’").arg(stepFieldName(field), stepName)),
-      m_stepId(std::move(stepId)), m_field(field), m_before(std::move(before)), m_after(std::move(after))
-{}
-
-int StepFieldCommand::id() const
+QString StepKind::removedMessage(const Step& step)
 {
-    return 100 + static_cast<int>(m_field);
+    return EditCommand::tr("The step ‘%1’ was removed from the draft.").arg(step.name);
 }
 
-bool StepFieldCommand::mergeWith(const QUndoCommand* other)
+QString StepKind::fieldText(StepField field, const Step& step)
 {
-    const auto* next = static_cast<const StepFieldCommand*>(other);
-    if (next->m_stepId != m_stepId || next->m_field != m_field)
+    return field == StepField::Name ? EditCommand::tr("Rename step ‘%1’").arg(step.name)
+                                    : EditCommand::tr("Change %1 of ‘%2’").arg(stepFieldName(field), step.name);
+}
+
+QString StepKind::presenceText(bool adds, const Step& step)
+{
+    return adds ? EditCommand::tr("Add step ‘%1’").arg(step.name) : EditCommand::tr("Remove step ‘%1’").arg(step.name);
+}
+
+QString StepKind::moveText(const Step& step)
+{
+    return EditCommand::tr("Move step ‘%1’").arg(step.name);
+}
+
+QString CheckKind::removedMessage(const QualityCheck& check)
+{
+    return EditCommand::tr("The check ‘%1’ was removed from the draft.").arg(check.key);
+}
+
+QString CheckKind::fieldText(CheckField field, const QualityCheck& check)
+{
+    return EditCommand::tr("Change %1 of check ‘%2’").arg(checkFieldName(field), check.key);
+}
+
+QString CheckKind::presenceText(bool adds, const QualityCheck& check)
+{
+    return adds ? EditCommand::tr("Add check ‘%1’").arg(check.key) : EditCommand::tr("Remove check ‘%1’").arg(check.key);
+}
+
+QString CheckKind::moveText(const QualityCheck& check)
+{
+    return EditCommand::tr("Move check ‘%1’").arg(check.key);
+}
+
+template <typename Kind>
+FieldCommand<Kind>::FieldCommand(Document& document, QString id, const typename Kind::Record& record, Field field,
+                                 QVariant before, QVariant after)
+    : EditCommand(document, Kind::fieldText(field, record)), m_id(std::move(id)), m_field(field),
+      m_before(std::move(before)), m_after(std::move(after))
+{}
+
+template <typename Kind>
+bool FieldCommand<Kind>::mergeWith(const QUndoCommand* other)
+{
+    const auto* next = static_cast<const FieldCommand*>(other);
+    if (next->m_id != m_id || next->m_field != m_field)
         return false;
     m_after = next->m_after;
     setObsolete(m_after == m_before);
     return true;
 }
 
-Status StepFieldCommand::write(const QVariant& value)
+template <typename Kind>
+Status FieldCommand<Kind>::write(const QVariant& value)
 {
-    auto state = findDraftStep(library(), m_stepId);
+    auto state = liveRecord<Kind>(library(), m_id);
     STABLE_TRY(state);
-    STABLE_TRY(refuseRemoved(state.value()));
-    Step step = state->step;
-    STABLE_TRY(assignStepField(step, m_field, value));
-    return updateStep(library(), step);
+    typename Kind::Record record = Kind::record(state.value());
+    STABLE_TRY(Kind::assign(record, m_field, value));
+    return Kind::update(library(), record);
 }
+
+template <typename Kind>
+PresenceCommand<Kind>::PresenceCommand(Document& document, bool adds, QString parentId, typename Kind::Record record,
+                                       int position)
+    : EditCommand(document, Kind::presenceText(adds, record)), m_adds(adds), m_parentId(std::move(parentId)),
+      m_record(std::move(record)), m_position(position)
+{}
+
+template <typename Kind>
+Status PresenceCommand<Kind>::add()
+{
+    // With the removed record's id, so that runs and incidents keep pointing at it.
+    auto added = Kind::add(library(), m_parentId, m_record, m_position);
+    STABLE_TRY(added);
+    return success();
+}
+
+template <typename Kind>
+MoveCommand<Kind>::MoveCommand(Document& document, const typename Kind::Record& record, int from, int to)
+    : EditCommand(document, Kind::moveText(record)), m_id(record.id), m_from(from), m_to(to)
+{}
+
+template class FieldCommand<StepKind>;
+template class FieldCommand<CheckKind>;
+template class PresenceCommand<StepKind>;
+template class PresenceCommand<CheckKind>;
+template class MoveCommand<StepKind>;
+template class MoveCommand<CheckKind>;
 
 StepPortsCommand::StepPortsCommand(Document& document, QString stepId, QString stepName, Ports before, Ports after)
     : EditCommand(document, tr("Change inputs and outputs of ‘%1’").arg(stepName)), m_stepId(std::move(stepId)),
@@ -250,110 +300,18 @@ StepPortsCommand::StepPortsCommand(Document& document, QString stepId, QString s
 
 Status StepPortsCommand::write(const Ports& ports)
 {
-    auto state = findDraftStep(library(), m_stepId);
+    auto state = liveRecord<StepKind>(library(), m_stepId);
     STABLE_TRY(state);
-    STABLE_TRY(refuseRemoved(state.value()));
     Step step = state->step;
     step.inputs = ports.inputs;
     step.outputs = ports.outputs;
     return updateStep(library(), step);
 }
 
-StepPresenceCommand::StepPresenceCommand(Document& document, bool adds, QString streamId, Step step, int position)
-    : EditCommand(document, adds ? tr("Add step ‘%1’").arg(step.name) : tr("Remove step ‘%1’").arg(step.name)),
-      m_adds(adds), m_streamId(std::move(streamId)), m_step(std::move(step)), m_position(position)
+StreamPresenceCommand::StreamPresenceCommand(Document& document, bool adds, QString streamId, const QString& streamName)
+    : EditCommand(document, adds ? tr("Add value stream ‘%1’").arg(streamName)
+                                 : tr("Remove value stream ‘%1’").arg(streamName)),
+      m_adds(adds), m_streamId(std::move(streamId))
 {}
-
-Status StepPresenceCommand::add()
-{
-    // Adding with the id of the removed step restores it, with the checks it had.
-    auto added = stable::addStep(library(), m_streamId, m_step, m_position);
-    STABLE_TRY(added);
-    return success();
-}
-
-Status StepPresenceCommand::remove()
-{
-    return stable::removeStep(library(), m_step.id);
-}
-
-StepMoveCommand::StepMoveCommand(Document& document, QString stepId, QString stepName, int from, int to)
-    : EditCommand(document, tr("Move step ‘%1’").arg(stepName)), m_stepId(std::move(stepId)), m_from(from), m_to(to)
-{}
-
-Status StepMoveCommand::apply()
-{
-    return stable::moveStep(library(), m_stepId, m_to);
-}
-
-Status StepMoveCommand::revert()
-{
-    return stable::moveStep(library(), m_stepId, m_from);
-}
-
-CheckFieldCommand::CheckFieldCommand(Document& document, QString checkId, QString checkKey, CheckField field,
-                                     QVariant before, QVariant after)
-    : EditCommand(document, tr("Change %1 of check ‘%2’").arg(checkFieldName(field), checkKey)),
-      m_checkId(std::move(checkId)), m_field(field), m_before(std::move(before)), m_after(std::move(after))
-{}
-
-int CheckFieldCommand::id() const
-{
-    return 200 + static_cast<int>(m_field);
-}
-
-bool CheckFieldCommand::mergeWith(const QUndoCommand* other)
-{
-    const auto* next = static_cast<const CheckFieldCommand*>(other);
-    if (next->m_checkId != m_checkId || next->m_field != m_field)
-        return false;
-    m_after = next->m_after;
-    setObsolete(m_after == m_before);
-    return true;
-}
-
-Status CheckFieldCommand::write(const QVariant& value)
-{
-    auto state = findDraftCheck(library(), m_checkId);
-    STABLE_TRY(state);
-    STABLE_TRY(refuseRemoved(state.value()));
-    QualityCheck check = state->check;
-    STABLE_TRY(assignCheckField(check, m_field, value));
-    return updateCheck(library(), check);
-}
-
-CheckPresenceCommand::CheckPresenceCommand(Document& document, bool adds, QString stepId, QualityCheck check,
-                                           int position)
-    : EditCommand(document, adds ? tr("Add check ‘%1’").arg(check.key) : tr("Remove check ‘%1’").arg(check.key)),
-      m_adds(adds), m_stepId(std::move(stepId)), m_check(std::move(check)), m_position(position)
-{}
-
-Status CheckPresenceCommand::add()
-{
-    // Adding with the id of the removed check restores it: runs and incidents keep pointing at it.
-    auto added = stable::addCheck(library(), m_stepId, m_check, m_position);
-    STABLE_TRY(added);
-    return success();
-}
-
-Status CheckPresenceCommand::remove()
-{
-    return stable::removeCheck(library(), m_check.id);
-}
-
-CheckMoveCommand::CheckMoveCommand(Document& document, QString checkId, QString checkKey, int from, int to)
-    : EditCommand(document, tr("Move check ‘%1’").arg(checkKey)), m_checkId(std::move(checkId)), m_from(from),
-      m_to(to)
-{}
-
-Status CheckMoveCommand::apply()
-{
-    return stable::moveCheck(library(), m_checkId, m_to);
-}
-
-Status CheckMoveCommand::revert()
-{
-    return stable::moveCheck(library(), m_checkId, m_from);
-}
 
 } // namespace stable::edits

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document.h"
+#include "draftlookup.h"
 #include "edits.h"
 #include "process.h"
 
@@ -40,12 +41,78 @@ private:
     bool m_alreadyApplied = true;
 };
 
-class StepFieldCommand final : public EditCommand
+// Steps and checks are edited the same way — a field, presence, a place among their siblings — so one
+// set of commands serves both, told apart by a kind that knows the core calls and the wording.
+struct StepKind
+{
+    using Record = Step;
+    using State = DraftStepState;
+    using Field = StepField;
+    static constexpr int mergeId = 100;
+    static Result<State> find(Library& library, const QString& id) { return findDraftStep(library, id); }
+    static const Record& record(const State& state) { return state.step; }
+    static const QString& parentId(const State& state) { return state.streamId; }
+    static QString label(const Record& step) { return step.name; }
+    static QVariant value(const Record& step, Field field) { return stepFieldValue(step, field); }
+    static Status assign(Record& step, Field field, const QVariant& value) { return assignStepField(step, field, value); }
+    static Status update(Library& library, const Record& step) { return updateStep(library, step); }
+    static Result<QString> add(Library& library, const QString& streamId, const Record& step, int position)
+    {
+        return stable::addStep(library, streamId, step, position);
+    }
+    static Status remove(Library& library, const QString& id) { return stable::removeStep(library, id); }
+    static Status move(Library& library, const QString& id, int position) { return stable::moveStep(library, id, position); }
+    static QString removedMessage(const Record& step);
+    static QString fieldText(Field field, const Record& step);
+    static QString presenceText(bool adds, const Record& step);
+    static QString moveText(const Record& step);
+};
+
+struct CheckKind
+{
+    using Record = QualityCheck;
+    using State = DraftCheckState;
+    using Field = CheckField;
+    static constexpr int mergeId = 200;
+    static Result<State> find(Library& library, const QString& id) { return findDraftCheck(library, id); }
+    static const Record& record(const State& state) { return state.check; }
+    static const QString& parentId(const State& state) { return state.stepId; }
+    static QString label(const Record& check) { return check.key; }
+    static QVariant value(const Record& check, Field field) { return checkFieldValue(check, field); }
+    static Status assign(Record& check, Field field, const QVariant& value) { return assignCheckField(check, field, value); }
+    static Status update(Library& library, const Record& check) { return updateCheck(library, check); }
+    static Result<QString> add(Library& library, const QString& stepId, const Record& check, int position)
+    {
+        return stable::addCheck(library, stepId, check, position);
+    }
+    static Status remove(Library& library, const QString& id) { return stable::removeCheck(library, id); }
+    static Status move(Library& library, const QString& id, int position) { return stable::moveCheck(library, id, position); }
+    static QString removedMessage(const Record& check);
+    static QString fieldText(Field field, const Record& check);
+    static QString presenceText(bool adds, const Record& check);
+    static QString moveText(const Record& check);
+};
+
+// The record as it stands in the draft, refused when someone removed it meanwhile.
+template <typename Kind>
+Result<typename Kind::State> liveRecord(Library& library, const QString& id)
+{
+    auto state = Kind::find(library, id);
+    STABLE_TRY(state);
+    if (state->removed)
+        return refused(Kind::removedMessage(Kind::record(state.value())));
+    return state;
+}
+
+// Typing into one field of one record merges into one undo step.
+template <typename Kind>
+class FieldCommand final : public EditCommand
 {
 public:
-    StepFieldCommand(Document& document, QString stepId, QString stepName, StepField field, QVariant before,
-                     QVariant after);
-    int id() const override;
+    using Field = typename Kind::Field;
+    FieldCommand(Document& document, QString id, const typename Kind::Record& record, Field field, QVariant before,
+                 QVariant after);
+    int id() const override { return Kind::mergeId + static_cast<int>(m_field); }
     bool mergeWith(const QUndoCommand* other) override;
 
 protected:
@@ -54,10 +121,47 @@ protected:
 
 private:
     Status write(const QVariant& value);
-    QString m_stepId;
-    StepField m_field;
+    QString m_id;
+    Field m_field;
     QVariant m_before;
     QVariant m_after;
+};
+
+// Adding and removing are one command read both ways: the record (with its id) is there or it is not.
+// Adding with the id of a removed record restores it (a step with the checks it had).
+template <typename Kind>
+class PresenceCommand final : public EditCommand
+{
+public:
+    PresenceCommand(Document& document, bool adds, QString parentId, typename Kind::Record record, int position);
+
+protected:
+    Status apply() override { return m_adds ? add() : remove(); }
+    Status revert() override { return m_adds ? remove() : add(); }
+
+private:
+    Status add();
+    Status remove() { return Kind::remove(library(), m_record.id); }
+    bool m_adds;
+    QString m_parentId;
+    typename Kind::Record m_record;
+    int m_position;
+};
+
+template <typename Kind>
+class MoveCommand final : public EditCommand
+{
+public:
+    MoveCommand(Document& document, const typename Kind::Record& record, int from, int to);
+
+protected:
+    Status apply() override { return Kind::move(library(), m_id, m_to); }
+    Status revert() override { return Kind::move(library(), m_id, m_from); }
+
+private:
+    QString m_id;
+    int m_from;
+    int m_to;
 };
 
 class StepPortsCommand final : public EditCommand
@@ -81,91 +185,26 @@ private:
     Ports m_after;
 };
 
-// Adding and removing are one command read both ways: the step (with its id) is there or it is not.
-class StepPresenceCommand final : public EditCommand
+// A whole value stream added (undo removes it) or removed (undo brings it back as it was).
+class StreamPresenceCommand final : public EditCommand
 {
 public:
-    StepPresenceCommand(Document& document, bool adds, QString streamId, Step step, int position);
+    StreamPresenceCommand(Document& document, bool adds, QString streamId, const QString& streamName);
 
 protected:
-    Status apply() override { return m_adds ? add() : remove(); }
-    Status revert() override { return m_adds ? remove() : add(); }
+    Status apply() override { return m_adds ? restoreStream(library(), m_streamId) : removeStream(library(), m_streamId); }
+    Status revert() override { return m_adds ? removeStream(library(), m_streamId) : restoreStream(library(), m_streamId); }
 
 private:
-    Status add();
-    Status remove();
     bool m_adds;
     QString m_streamId;
-    Step m_step;
-    int m_position;
 };
 
-class StepMoveCommand final : public EditCommand
-{
-public:
-    StepMoveCommand(Document& document, QString stepId, QString stepName, int from, int to);
-
-protected:
-    Status apply() override;
-    Status revert() override;
-
-private:
-    QString m_stepId;
-    int m_from;
-    int m_to;
-};
-
-class CheckFieldCommand final : public EditCommand
-{
-public:
-    CheckFieldCommand(Document& document, QString checkId, QString checkKey, CheckField field, QVariant before,
-                      QVariant after);
-    int id() const override;
-    bool mergeWith(const QUndoCommand* other) override;
-
-protected:
-    Status apply() override { return write(m_after); }
-    Status revert() override { return write(m_before); }
-
-private:
-    Status write(const QVariant& value);
-    QString m_checkId;
-    CheckField m_field;
-    QVariant m_before;
-    QVariant m_after;
-};
-
-class CheckPresenceCommand final : public EditCommand
-{
-public:
-    CheckPresenceCommand(Document& document, bool adds, QString stepId, QualityCheck check, int position);
-
-protected:
-    Status apply() override { return m_adds ? add() : remove(); }
-    Status revert() override { return m_adds ? remove() : add(); }
-
-private:
-    Status add();
-    Status remove();
-    bool m_adds;
-    QString m_stepId;
-    QualityCheck m_check;
-    int m_position;
-};
-
-class CheckMoveCommand final : public EditCommand
-{
-public:
-    CheckMoveCommand(Document& document, QString checkId, QString checkKey, int from, int to);
-
-protected:
-    Status apply() override;
-    Status revert() override;
-
-private:
-    QString m_checkId;
-    int m_from;
-    int m_to;
-};
+extern template class FieldCommand<StepKind>;
+extern template class FieldCommand<CheckKind>;
+extern template class PresenceCommand<StepKind>;
+extern template class PresenceCommand<CheckKind>;
+extern template class MoveCommand<StepKind>;
+extern template class MoveCommand<CheckKind>;
 
 } // namespace stable::edits

@@ -1,29 +1,10 @@
 #include "edits.h"
 
-#include "draftlookup.h"
 #include "editcommands.h"
 
 namespace stable::edits {
 
 namespace {
-
-Result<DraftStepState> liveStep(Document& document, const QString& stepId)
-{
-    auto state = findDraftStep(document.library(), stepId);
-    STABLE_TRY(state);
-    if (state->removed)
-        return refused(EditCommand::tr("The step ‘%1’ was removed from the draft.").arg(state->step.name));
-    return state;
-}
-
-Result<DraftCheckState> liveCheck(Document& document, const QString& checkId)
-{
-    auto state = findDraftCheck(document.library(), checkId);
-    STABLE_TRY(state);
-    if (state->removed)
-        return refused(EditCommand::tr("The check ‘%1’ was removed from the draft.").arg(state->check.key));
-    return state;
-}
 
 // Ports are compared by what a person sees; their ids follow their places.
 bool samePorts(const QList<Port>& a, const QList<Port>& b)
@@ -36,31 +17,77 @@ bool samePorts(const QList<Port>& a, const QList<Port>& b)
     return true;
 }
 
+// Every facade function takes copies of its ids: the caller's may be refreshed away by this very edit.
+
+template <typename Kind>
+Status setField(Document& document, const QString id, typename Kind::Field field, const QVariant& value)
+{
+    auto state = liveRecord<Kind>(document.library(), id);
+    STABLE_TRY(state);
+    const typename Kind::Record& before = Kind::record(state.value());
+    typename Kind::Record record = before;
+    STABLE_TRY(Kind::assign(record, field, value));
+    const QVariant oldValue = Kind::value(before, field);
+    const QVariant newValue = Kind::value(record, field);
+    if (oldValue == newValue)
+        return success();
+    STABLE_TRY(Kind::update(document.library(), record));
+    document.undoStack().push(new FieldCommand<Kind>(document, id, before, field, oldValue, newValue));
+    return success();
+}
+
+template <typename Kind>
+Result<QString> add(Document& document, const QString parentId, const typename Kind::Record& record, int position)
+{
+    auto id = Kind::add(document.library(), parentId, record, position);
+    STABLE_TRY(id);
+    auto added = Kind::find(document.library(), id.value());
+    STABLE_TRY(added);
+    document.undoStack().push(new PresenceCommand<Kind>(document, true, Kind::parentId(added.value()),
+                                                        Kind::record(added.value()), added->position));
+    return id;
+}
+
+template <typename Kind>
+Status remove(Document& document, const QString id)
+{
+    auto state = liveRecord<Kind>(document.library(), id);
+    STABLE_TRY(state);
+    STABLE_TRY(Kind::remove(document.library(), id));
+    document.undoStack().push(new PresenceCommand<Kind>(document, false, Kind::parentId(state.value()),
+                                                        Kind::record(state.value()), state->position));
+    return success();
+}
+
+template <typename Kind>
+Status move(Document& document, const QString id, int newPosition)
+{
+    auto before = liveRecord<Kind>(document.library(), id);
+    STABLE_TRY(before);
+    STABLE_TRY(Kind::move(document.library(), id, newPosition));
+    auto after = Kind::find(document.library(), id);
+    STABLE_TRY(after);
+    if (after->position == before->position)
+        return success();
+    document.undoStack().push(
+        new MoveCommand<Kind>(document, Kind::record(before.value()), before->position, after->position));
+    return success();
+}
+
 } // namespace
 
-Status setStepField(Document& document, const QString& stepIdArgument, StepField field, const QVariant& value)
+Status setStepField(Document& document, const QString& stepId, StepField field, const QVariant& value)
 {
-    const QString stepId = stepIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto state = liveStep(document, stepId);
-    STABLE_TRY(state);
-    Step step = state->step;
-    STABLE_TRY(assignStepField(step, field, value));
-    const QVariant before = stepFieldValue(state->step, field);
-    const QVariant after = stepFieldValue(step, field);
-    if (before == after)
-        return success();
-    STABLE_TRY(updateStep(document.library(), step));
-    document.undoStack().push(new StepFieldCommand(document, stepId, state->step.name, field, before, after));
-    return success();
+    return setField<StepKind>(document, stepId, field, value);
 }
 
 Status setStepPorts(Document& document, const QString& stepIdArgument, const QList<Port>& inputsArgument,
                     const QList<Port>& outputsArgument)
 {
-    const QString stepId = stepIdArgument; // copies: the caller's may be refreshed away by this very edit
+    const QString stepId = stepIdArgument;
     const QList<Port> inputs = inputsArgument;
     const QList<Port> outputs = outputsArgument;
-    auto state = liveStep(document, stepId);
+    auto state = liveRecord<StepKind>(document.library(), stepId);
     STABLE_TRY(state);
     if (samePorts(state->step.inputs, inputs) && samePorts(state->step.outputs, outputs))
         return success();
@@ -73,94 +100,60 @@ Status setStepPorts(Document& document, const QString& stepIdArgument, const QLi
     return success();
 }
 
-Result<QString> addStep(Document& document, const QString& streamIdArgument, const Step& step, int position)
+Result<QString> addStep(Document& document, const QString& streamId, const Step& step, int position)
 {
-    const QString streamId = streamIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto id = stable::addStep(document.library(), streamId, step, position);
-    STABLE_TRY(id);
-    auto added = findDraftStep(document.library(), id.value());
-    STABLE_TRY(added);
-    document.undoStack().push(
-        new StepPresenceCommand(document, true, added->streamId, added->step, added->position));
-    return id;
+    return add<StepKind>(document, streamId, step, position);
 }
 
-Status removeStep(Document& document, const QString& stepIdArgument)
+Status removeStep(Document& document, const QString& stepId)
 {
-    const QString stepId = stepIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto state = liveStep(document, stepId);
-    STABLE_TRY(state);
-    STABLE_TRY(stable::removeStep(document.library(), stepId));
-    document.undoStack().push(
-        new StepPresenceCommand(document, false, state->streamId, state->step, state->position));
-    return success();
+    return remove<StepKind>(document, stepId);
 }
 
-Status moveStep(Document& document, const QString& stepIdArgument, int newPosition)
+Status moveStep(Document& document, const QString& stepId, int newPosition)
 {
-    const QString stepId = stepIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto before = liveStep(document, stepId);
-    STABLE_TRY(before);
-    STABLE_TRY(stable::moveStep(document.library(), stepId, newPosition));
-    auto after = findDraftStep(document.library(), stepId);
-    STABLE_TRY(after);
-    if (after->position == before->position)
-        return success();
-    document.undoStack().push(
-        new StepMoveCommand(document, stepId, before->step.name, before->position, after->position));
-    return success();
+    return move<StepKind>(document, stepId, newPosition);
 }
 
-Status setCheckField(Document& document, const QString& checkIdArgument, CheckField field, const QVariant& value)
+Status setCheckField(Document& document, const QString& checkId, CheckField field, const QVariant& value)
 {
-    const QString checkId = checkIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto state = liveCheck(document, checkId);
-    STABLE_TRY(state);
-    QualityCheck check = state->check;
-    STABLE_TRY(assignCheckField(check, field, value));
-    const QVariant before = checkFieldValue(state->check, field);
-    const QVariant after = checkFieldValue(check, field);
-    if (before == after)
-        return success();
-    STABLE_TRY(updateCheck(document.library(), check));
-    document.undoStack().push(new CheckFieldCommand(document, checkId, state->check.key, field, before, after));
-    return success();
+    return setField<CheckKind>(document, checkId, field, value);
 }
 
-Result<QString> addCheck(Document& document, const QString& stepIdArgument, const QualityCheck& check, int position)
+Result<QString> addCheck(Document& document, const QString& stepId, const QualityCheck& check, int position)
 {
-    const QString stepId = stepIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto id = stable::addCheck(document.library(), stepId, check, position);
-    STABLE_TRY(id);
-    auto added = findDraftCheck(document.library(), id.value());
-    STABLE_TRY(added);
-    document.undoStack().push(new CheckPresenceCommand(document, true, stepId, added->check, added->position));
-    return id;
+    return add<CheckKind>(document, stepId, check, position);
 }
 
-Status removeCheck(Document& document, const QString& checkIdArgument)
+Status removeCheck(Document& document, const QString& checkId)
 {
-    const QString checkId = checkIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto state = liveCheck(document, checkId);
-    STABLE_TRY(state);
-    STABLE_TRY(stable::removeCheck(document.library(), checkId));
-    document.undoStack().push(
-        new CheckPresenceCommand(document, false, state->stepId, state->check, state->position));
-    return success();
+    return remove<CheckKind>(document, checkId);
 }
 
-Status moveCheck(Document& document, const QString& checkIdArgument, int newPosition)
+Status moveCheck(Document& document, const QString& checkId, int newPosition)
 {
-    const QString checkId = checkIdArgument; // a copy: the caller's may be refreshed away by this very edit
-    auto before = liveCheck(document, checkId);
-    STABLE_TRY(before);
-    STABLE_TRY(stable::moveCheck(document.library(), checkId, newPosition));
-    auto after = findDraftCheck(document.library(), checkId);
-    STABLE_TRY(after);
-    if (after->position == before->position)
-        return success();
-    document.undoStack().push(
-        new CheckMoveCommand(document, checkId, before->check.key, before->position, after->position));
+    return move<CheckKind>(document, checkId, newPosition);
+}
+
+Result<QString> addStream(Document& document, const ValueStream& streamArgument)
+{
+    const ValueStream stream = streamArgument;
+    auto taken = resolveStream(document.library(), stream.key);
+    if (taken.ok())
+        return refused(EditCommand::tr("A value stream with the key ‘%1’ is already in the library.").arg(stream.key));
+    auto imported = importProcess(document.library(), stream);
+    STABLE_TRY(imported);
+    document.undoStack().push(new StreamPresenceCommand(document, true, imported->streamId, stream.name));
+    return imported->streamId;
+}
+
+Status removeStream(Document& document, const QString& streamIdArgument)
+{
+    const QString streamId = streamIdArgument;
+    auto stream = loadDraft(document.library(), streamId);
+    STABLE_TRY(stream);
+    STABLE_TRY(stable::removeStream(document.library(), streamId));
+    document.undoStack().push(new StreamPresenceCommand(document, false, streamId, stream->name));
     return success();
 }
 

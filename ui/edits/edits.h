@@ -28,4 +28,9 @@ Result<QString> addCheck(Document& document, const QString& stepId, const Qualit
 Status removeCheck(Document& document, const QString& checkId);
 Status moveCheck(Document& document, const QString& checkId, int newPosition);
 
+// A new value stream (blank, or a template's draft with its steps and checks) under a key no live stream
+// has; undo takes it out of the library's list, redo brings it back. Removing a stream keeps its history.
+Result<QString> addStream(Document& document, const ValueStream& stream);
+Status removeStream(Document& document, const QString& streamId);
+
 } // namespace stable::edits

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace stable {
+
+// A message across the top of the window that does not block: an undo or redo that no longer applies
+// (someone else removed the step meanwhile), shown where the person is looking until they dismiss it or
+// the next one replaces it.
+class MessageBanner final : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit MessageBanner(QWidget* parent = nullptr);
+    void showMessage(const QString& text);
+    QString text() const;
+
+private:
+    QLabel* m_text = nullptr;
+    QToolButton* m_dismiss = nullptr;
+};
+
+} // namespace stable
