@@ -2,6 +2,7 @@
 #include "demo.h"
 
 #include "demohistory.h"
+#include "demolarge.h"
 #include "library.h"
 #include "sql.h"
 
@@ -78,11 +79,11 @@ Status refuseUnlessEmpty(Library& library)
 
 Status generateDemo(Library& library, const DemoOptions& options)
 {
-    if (options.scale == DemoOptions::Scale::Large)
-        return refused(
-            QStringLiteral("The large demo library arrives with the performance work; use --scale small."));
-    if (options.months < 1 || options.months > 120)
-        return invalid(QStringLiteral("A demo history covers 1 to 120 months (got %1).").arg(options.months));
+    const bool large = options.scale == DemoOptions::Scale::Large;
+    // The large library is about a decade, unless a length was asked for.
+    const int months = large && options.months == DemoOptions().months ? 120 : options.months;
+    if (months < 1 || months > 120)
+        return invalid(QStringLiteral("A demo history covers 1 to 120 months (got %1).").arg(months));
     STABLE_TRY(refuseUnlessEmpty(library));
 
     // The caller's clock says what "today" is; the history ends there unless told otherwise.
@@ -90,12 +91,14 @@ Status generateDemo(Library& library, const DemoOptions& options)
     const QDate last = options.endDate.isValid() ? options.endDate : callerNow.date();
     const QDateTime limit =
         options.endDate.isValid() ? QDateTime(last, QTime(23, 59, 59), QTimeZone::utc()) : callerNow;
-    const QDate first = last.addMonths(-options.months).addDays(1);
+    const QDate first = last.addMonths(-months).addDays(1);
 
     auto clock = std::make_shared<FixedClock>(QDateTime(first.addDays(-14), QTime(9, 0), QTimeZone::utc()));
     ClockSwap swap(library, clock);
-    demo::History history(library, *clock, options.seed, first, last, limit);
     DurabilityPause pause(library);
+    if (large)
+        return demo::generateLargeDemo(library, *clock, options.seed, first, last);
+    demo::History history(library, *clock, options.seed, first, last, limit);
     STABLE_TRY(history.setUp());
     STABLE_TRY(history.play());
     return success();

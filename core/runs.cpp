@@ -1,5 +1,6 @@
 // Runs: proof of one execution of a published revision, with items frozen from it.
 #include "runs.h"
+#include "runrecords.h"
 
 #include "audit.h"
 #include "ids.h"
@@ -45,20 +46,6 @@ Run runFrom(const QSqlQuery& q)
     return run;
 }
 
-QJsonObject runJson(const Run& run)
-{
-    return QJsonObject{{QStringLiteral("id"), run.id},
-                       {QStringLiteral("stream_id"), run.streamId},
-                       {QStringLiteral("revision_id"), run.revisionId},
-                       {QStringLiteral("title"), run.title},
-                       {QStringLiteral("kind"), toText(run.kind)},
-                       {QStringLiteral("planned_start"), run.plannedStart},
-                       {QStringLiteral("rollback_point"), run.rollbackPoint},
-                       {QStringLiteral("status"), toText(run.status)},
-                       {QStringLiteral("started_at"), run.startedAt},
-                       {QStringLiteral("closed_at"), run.closedAt},
-                       {QStringLiteral("lessons"), run.lessons}};
-}
 
 // The frozen items, hashed into the run's audit event so that an edited item is found by verify.
 QJsonArray itemsJson(const QList<RunItem>& items)
@@ -149,6 +136,21 @@ void countProgress(Run& run)
 }
 
 } // namespace
+
+QJsonObject runJson(const Run& run)
+{
+    return QJsonObject{{QStringLiteral("id"), run.id},
+                       {QStringLiteral("stream_id"), run.streamId},
+                       {QStringLiteral("revision_id"), run.revisionId},
+                       {QStringLiteral("title"), run.title},
+                       {QStringLiteral("kind"), toText(run.kind)},
+                       {QStringLiteral("planned_start"), run.plannedStart},
+                       {QStringLiteral("rollback_point"), run.rollbackPoint},
+                       {QStringLiteral("status"), toText(run.status)},
+                       {QStringLiteral("started_at"), run.startedAt},
+                       {QStringLiteral("closed_at"), run.closedAt},
+                       {QStringLiteral("lessons"), run.lessons}};
+}
 
 Result<Run> startRun(Library& library, const StartRun& request)
 {

@@ -3,6 +3,7 @@
 #include "ids.h"
 #include "library.h"
 #include "runs.h"
+#include "runrecords.h"
 #include "sql.h"
 
 #include <QJsonObject>
@@ -11,6 +12,14 @@
 namespace stable {
 
 namespace {
+
+
+QString describeItem(const RunItem& item)
+{
+    return QStringLiteral("‘%1’").arg(item.ref());
+}
+
+} // namespace
 
 QJsonObject attestationJson(const Attestation& a)
 {
@@ -27,13 +36,6 @@ QJsonObject attestationJson(const Attestation& a)
                        {QStringLiteral("evidence"), a.evidence},
                        {QStringLiteral("hash"), a.hash}};
 }
-
-QString describeItem(const RunItem& item)
-{
-    return QStringLiteral("‘%1’").arg(item.ref());
-}
-
-} // namespace
 
 QString attestationHash(const Attestation& a, const QString& statement)
 {

@@ -1,0 +1,634 @@
+// The large demo library: about ten years of a big IT organisation's history, the size the benchmarks
+// and the performance targets are measured on. Processes, people and revisions go through the same
+// functions people use. The bulk of the history — runs, their frozen items, attestations, incidents,
+// rework — is written with prepared statements, one transaction per month, as exactly the records,
+// hashes and audit events that starting, signing and closing runs write, so that `verify` passes.
+#include "demolarge.h"
+
+#include "demo.h"
+
+#include "audit.h"
+#include "ids.h"
+#include "library.h"
+#include "people.h"
+#include "revisions.h"
+#include "runrecords.h"
+#include "sql.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+
+namespace stable::demo {
+
+namespace {
+
+// Ten routine streams signed daily carry most runs; forty project streams (releases and execution
+// plans) carry most checks. Together: 50 streams, 2,000 steps, ~10,000 checks, ~52,500 runs,
+// ~1.2 million items and more attestations than that.
+constexpr int routineStreams = 10;
+constexpr int routineSteps = 4;
+constexpr int routineChecksPerStep = 3;
+constexpr int routineRunsPerStream = 5000;
+constexpr int projectStreams = 40;
+constexpr int projectSteps = 49;
+constexpr int projectChecksPerStep = 5;
+constexpr int projectRunsPerStream = 62;
+constexpr int incidentsTotal = 20000;
+constexpr int reworkTotal = 200000;
+constexpr double teamHoursPerMonth = 8000;
+
+const char* const systems[] = {"Billing API",   "Customer portal", "Payments gateway", "Data warehouse",
+                               "Identity service", "Mobile app",   "Order service",    "Search cluster",
+                               "Mail relay",    "ERP",             "CRM",              "Kubernetes platform",
+                               "Oracle 19c",    "PostgreSQL fleet", "Network core",    "VPN",
+                               "Backup vault",  "Monitoring",      "Logging pipeline", "HR system"};
+const char* const routines[] = {"Nightly backup verification", "Patch Tuesday",        "Certificate renewal",
+                                "User access review",          "Disk capacity review", "Restore test",
+                                "Firewall rule review",        "On-call handover",     "Index maintenance",
+                                "Log rotation audit"};
+const char* const verbs[] = {"Review", "Prepare", "Stage",  "Back up",  "Deploy",   "Verify",
+                             "Migrate", "Test",   "Approve", "Announce", "Monitor", "Document"};
+const char* const objects[] = {"configuration",  "database schema",  "release notes", "rollback scripts",
+                               "load balancer",  "feature flags",    "smoke tests",   "monitoring dashboards",
+                               "access rights",  "certificates",     "DNS records",   "caches",
+                               "batch jobs",     "API contracts"};
+const char* const checkForms[] = {"%1 confirmed by a second engineer", "%1 match the change record",
+                                  "No errors in the %1 log",           "%1 restored on a test host",
+                                  "%1 signed off by the owner"};
+const char* const categories[] = {"configuration", "capacity", "human error", "dependency", "data", "security"};
+const char* const reworkKinds[] = {"rework", "fire-fighting", "re-release", "failed-project", "other"};
+const char* const people[][3] = {
+    {"Ana Ortiz", "AO", "Release manager"}, {"Ben Carter", "BC", "DBA"},         {"Chen Wei", "CW", "SRE"},
+    {"Dana Novak", "DN", "Network engineer"}, {"Eli Brooks", "EB", "Developer"}, {"Fatima Khan", "FK", "QA lead"},
+    {"Gus Lindqvist", "GL", "SRE"},         {"Hana Sato", "HS", "Security"},     {"Ivan Petrov", "IP", "DBA"},
+    {"Jo Mensah", "JM", "Change manager"},  {"Kai Müller", "KM", "Developer"},   {"Lena Rossi", "LR", "Ops"}};
+
+struct ItemTemplate
+{
+    QString stepId, stepKey, stepName, checkId, checkKey, statement;
+    Stage stage = Stage::Exit;
+    bool critical = false;
+};
+
+struct RevisionInEffect
+{
+    QDateTime from;
+    QString id;
+    int number = 0;
+    QList<ItemTemplate> items;
+};
+
+struct StreamPlan
+{
+    QString id;
+    QString key;
+    QString name;
+    RunKind kind = RunKind::Routine;
+    QList<QString> stepIds;
+    std::vector<RevisionInEffect> revisions; // in publication order
+    int runCount = 0;
+    QDateTime secondRevisionAt; // invalid: one revision only
+};
+
+struct PlannedRun
+{
+    QDateTime start;
+    int stream = 0;
+    int sequence = 0;
+};
+
+QString latin(const char* text)
+{
+    return QString::fromUtf8(text);
+}
+
+Status failed(const QSqlQuery& query)
+{
+    return storageError(QStringLiteral("Writing the large demo failed: %1").arg(query.lastError().text()));
+}
+
+// As execSql does: an empty text is '' (only a QVariant() is NULL).
+Status execRow(QSqlQuery& query, const QVariantList& values)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant& value = values.at(i);
+        const bool nullText = !value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull();
+        query.bindValue(i, nullText ? QVariant(QString(QLatin1String(""))) : value);
+    }
+    return query.exec() ? success() : failed(query);
+}
+
+// The audit chain continued in memory: each event hashed onto the previous one, as appendAudit does.
+class ChainWriter
+{
+public:
+    explicit ChainWriter(const QSqlDatabase& db) : m_insert(db)
+    {
+        m_insert.prepare(QStringLiteral("INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, "
+                                        "before, after, why, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    }
+    Status resume(const QSqlDatabase& db)
+    {
+        QSqlQuery last(db);
+        if (!last.exec(QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")))
+            return failed(last);
+        m_seq = last.next() ? last.value(0).toLongLong() : 0;
+        m_hash = m_seq > 0 ? last.value(1).toString() : QString();
+        return success();
+    }
+    Status append(const QString& at, const QString& actor, const QString& action, const QString& entity,
+                  const QString& entityId, const QJsonObject& before, const QJsonObject& after, const QString& why)
+    {
+        AuditEvent event;
+        event.seq = ++m_seq;
+        event.at = at;
+        event.actor = actor;
+        event.action = action;
+        event.entity = entity;
+        event.entityId = entityId;
+        event.before = canonicalJson(before);
+        event.after = canonicalJson(after);
+        event.why = why;
+        event.prevHash = m_hash;
+        event.hash = auditHash(event);
+        m_hash = event.hash;
+        return execRow(m_insert, {event.seq, event.at, event.actor, event.action, event.entity, event.entityId,
+                                  event.before, event.after, event.why, event.prevHash, event.hash});
+    }
+
+private:
+    QSqlQuery m_insert;
+    qint64 m_seq = 0;
+    QString m_hash;
+};
+
+
+class LargeHistory
+{
+public:
+    LargeHistory(Library& library, FixedClock& clock, quint32 seed, QDate first, QDate last)
+        : m_library(library), m_clock(clock), m_random(seed), m_first(first), m_last(last),
+          m_months(std::max(1, (last.year() - first.year()) * 12 + last.month() - first.month() + 1))
+    {}
+
+    Status setUp();
+    Status play();
+
+private:
+    QDateTime at(QDate day, int minutes) const { return QDateTime(day, QTime(0, 0), QTimeZone::utc()).addSecs(minutes * 60LL); }
+    double progress(const QDateTime& when) const
+    {
+        const double span = static_cast<double>(QDateTime(m_first, QTime(0, 0), QTimeZone::utc()).secsTo(
+            QDateTime(m_last, QTime(23, 59), QTimeZone::utc())));
+        return static_cast<double>(QDateTime(m_first, QTime(0, 0), QTimeZone::utc()).secsTo(when)) / span;
+    }
+    int pick(int count) { return static_cast<int>(m_random.bounded(static_cast<quint32>(count))); }
+    bool chance(double p) { return m_random.generateDouble() < p; }
+    const Person& someone() { return m_people.at(pick(static_cast<int>(m_people.size()))); }
+
+    ValueStream makeStream(int index);
+    Status loadRevisionItems(StreamPlan& plan);
+    Status publishDue(const QDateTime& until);
+    Status writeMonth(QDate month);
+    Status writeRun(const PlannedRun& run, const QDateTime& monthEnd);
+    Status writeIncidents(QDate month, int count);
+    Status writeRework(QDate month);
+
+    Library& m_library;
+    FixedClock& m_clock;
+    QRandomGenerator m_random;
+    QDate m_first;
+    QDate m_last;
+    int m_months;
+    QList<Person> m_people;
+    std::optional<Signer> m_publisher;
+    std::vector<StreamPlan> m_streams;
+    std::vector<PlannedRun> m_runs; // in start order
+    std::size_t m_nextRun = 0;
+    int m_incidentNumber = 0;
+    QList<QString> m_recentIncidents;
+    double m_monthRework = 0; // rework hours logged by failed items this month
+    int m_monthReworkEntries = 0;
+
+    std::unique_ptr<ChainWriter> m_chain;
+    std::unique_ptr<QSqlQuery> m_insertRun, m_insertItem, m_insertAttestation, m_insertRework, m_insertIncident,
+        m_insertWhy;
+};
+
+ValueStream LargeHistory::makeStream(int index)
+{
+    ValueStream stream;
+    const bool routine = index < routineStreams;
+    const int system = index % 20;
+    if (routine) {
+        stream.name = latin(routines[index]);
+    } else {
+        const bool release = (index - routineStreams) < 20;
+        stream.name = (release ? QStringLiteral("Release: %1") : QStringLiteral("Execution plan: %1 upgrade"))
+                          .arg(latin(systems[system]));
+    }
+    stream.key = makeKey(stream.name, {});
+    stream.purpose = QStringLiteral("Generated for the large demo library.");
+    stream.owner = latin(people[index % 12][0]);
+    const int steps = routine ? routineSteps : projectSteps;
+    const int checksPerStep = routine ? routineChecksPerStep : projectChecksPerStep;
+    QStringList stepKeys;
+    for (int s = 0; s < steps; ++s) {
+        Step step;
+        const QString object = latin(objects[(s * 5 + index) % 14]);
+        step.name = QStringLiteral("%1 %2").arg(latin(verbs[s % 12]), object);
+        if (s >= 12)
+            step.name += QStringLiteral(" (%1)").arg(s / 12 + 1);
+        step.key = makeKey(step.name, stepKeys);
+        stepKeys.append(step.key);
+        step.ownerRole = latin(people[(s + index) % 12][2]);
+        step.plannedHours = 1 + s % 4;
+        step.throughput = QStringLiteral("%1 the %2 as the runbook says.").arg(latin(verbs[s % 12]), object);
+        step.inputs = {Port{{}, object, QStringLiteral("previous step")}};
+        step.outputs = {Port{{}, object + QStringLiteral(" done"), QStringLiteral("next step")}};
+        QStringList checkKeys;
+        for (int c = 0; c < checksPerStep; ++c) {
+            QualityCheck check;
+            check.statement = latin(checkForms[c % 5]).arg(object);
+            check.statement[0] = check.statement.at(0).toUpper();
+            check.key = makeKey(check.statement, checkKeys);
+            checkKeys.append(check.key);
+            check.stage = c == 0 ? Stage::Entry : c == checksPerStep - 1 ? Stage::Exit : Stage::InProcess;
+            check.critical = (s * checksPerStep + c) % 10 == 3;
+            check.guardsAgainst = QStringLiteral("%1 left inconsistent").arg(object);
+            check.severity = 1 + (s + c) % 10;
+            check.occurrence = 1 + (s * 3 + c) % 10;
+            check.detection = 1 + (s + c * 7) % 10;
+            step.checks.append(check);
+        }
+        stream.steps.append(step);
+    }
+    return stream;
+}
+
+Status LargeHistory::loadRevisionItems(StreamPlan& plan)
+{
+    auto revision = loadRevision(m_library, plan.id, 0);
+    STABLE_TRY(revision);
+    RevisionInEffect effect;
+    effect.from = m_clock.now();
+    effect.id = revision->id;
+    effect.number = revision->number;
+    for (const Step& step : revision->snapshot.steps)
+        for (const QualityCheck& check : step.checks)
+            effect.items.append({step.id, step.key, step.name, check.id, check.key, check.statement, check.stage,
+                                 check.critical});
+    plan.revisions.push_back(std::move(effect));
+    return success();
+}
+
+Status LargeHistory::setUp()
+{
+    m_clock.set(at(m_first.addDays(-30), 9 * 60));
+    for (const auto& person : people) {
+        auto added = addPerson(m_library, NewPerson{latin(person[0]), latin(person[1]), latin(person[2]),
+                                                    QLatin1String(demoPin)});
+        STABLE_TRY(added);
+        m_people.append(added.value());
+    }
+    m_publisher = Signer::forGeneratedData(m_people.first());
+    const int total = routineStreams + projectStreams;
+    const qint64 span = QDateTime(m_first, QTime(0, 0), QTimeZone::utc()).secsTo(QDateTime(m_last, QTime(0, 0), QTimeZone::utc()));
+    for (int index = 0; index < total; ++index) {
+        auto imported = importProcess(m_library, makeStream(index));
+        STABLE_TRY(imported);
+        StreamPlan plan;
+        plan.id = imported->streamId;
+        auto draft = loadDraft(m_library, plan.id);
+        STABLE_TRY(draft);
+        plan.key = draft->key;
+        plan.name = draft->name;
+        for (const Step& step : draft->steps)
+            plan.stepIds.append(step.id);
+        const bool routine = index < routineStreams;
+        plan.kind = routine ? RunKind::Routine : (index - routineStreams) < 20 ? RunKind::Release : RunKind::Plan;
+        // The decade's numbers; a shorter history gets its share, at least one run per stream.
+        const qint64 perDecade = routine ? routineRunsPerStream : projectRunsPerStream;
+        plan.runCount = static_cast<int>(std::max<qint64>(1, perDecade * m_months / 120));
+        STABLE_TRY(publish(m_library, *m_publisher,
+                           PublishRequest{plan.id, QStringLiteral("First written down."), {}}));
+        STABLE_TRY(loadRevisionItems(plan));
+        if (index % 5 != 4) // most streams are improved once, somewhere in the decade
+            plan.secondRevisionAt = QDateTime(m_first, QTime(10, 0), QTimeZone::utc())
+                                        .addSecs(span / 5 + static_cast<qint64>(pick(1000)) * (span / 2) / 1000);
+        m_streams.push_back(std::move(plan));
+    }
+    // Every run of the decade, spread evenly per stream with a little jitter, then in start order.
+    for (int s = 0; s < total; ++s) {
+        const StreamPlan& plan = m_streams.at(static_cast<std::size_t>(s));
+        for (int i = 0; i < plan.runCount; ++i) {
+            const qint64 offset = span * i / plan.runCount + pick(3600 * 6);
+            m_runs.push_back({QDateTime(m_first, QTime(6, 0), QTimeZone::utc()).addSecs(offset), s, i + 1});
+        }
+    }
+    std::sort(m_runs.begin(), m_runs.end(), [](const PlannedRun& a, const PlannedRun& b) { return a.start < b.start; });
+    return success();
+}
+
+// The improvement of a stream: two of its checks sharpened, published as revision 2.
+Status LargeHistory::publishDue(const QDateTime& until)
+{
+    for (StreamPlan& plan : m_streams) {
+        if (!plan.secondRevisionAt.isValid() || plan.secondRevisionAt > until || plan.revisions.size() > 1)
+            continue;
+        m_clock.set(plan.secondRevisionAt);
+        auto draft = loadDraft(m_library, plan.id);
+        STABLE_TRY(draft);
+        for (int s : {0, static_cast<int>(draft->steps.size()) / 2}) {
+            QualityCheck check = draft->steps.at(s).checks.first();
+            check.statement += QStringLiteral(", with the evidence attached");
+            check.detection = std::max(1, check.detection - 3);
+            STABLE_TRY(updateCheck(m_library, check));
+        }
+        STABLE_TRY(publish(m_library, *m_publisher,
+                           PublishRequest{plan.id, QStringLiteral("Sharpened the checks that let incidents through."), {}}));
+        STABLE_TRY(loadRevisionItems(plan));
+    }
+    return success();
+}
+
+Status LargeHistory::play()
+{
+    for (QDate month(m_first.year(), m_first.month(), 1); month <= m_last; month = month.addMonths(1)) {
+        const QDateTime monthEnd(month.addMonths(1), QTime(0, 0), QTimeZone::utc());
+        STABLE_TRY(publishDue(monthEnd));
+        STABLE_TRY(writeMonth(month));
+    }
+    return success();
+}
+
+Status LargeHistory::writeMonth(QDate month)
+{
+    WriteTransaction transaction(m_library, Changes(Change::Runs) | Change::Attestations | Change::Incidents |
+                                                Change::Rework | Change::TeamHours);
+    STABLE_TRY(transaction.begin());
+    const QSqlDatabase db = transaction.db();
+    m_chain = std::make_unique<ChainWriter>(db);
+    STABLE_TRY(m_chain->resume(db));
+    const auto prepared = [&db](const QString& sql) {
+        auto query = std::make_unique<QSqlQuery>(db);
+        query->prepare(sql);
+        return query;
+    };
+    m_insertRun = prepared(QStringLiteral("INSERT INTO run (id, stream_id, revision_id, title, kind, planned_start, "
+                                          "rollback_point, status, started_at, closed_at, lessons) "
+                                          "VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    m_insertItem = prepared(QStringLiteral("INSERT INTO run_item (id, run_id, position, step_id, step_key, step_name, "
+                                           "check_id, check_key, statement, stage, critical) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    m_insertAttestation = prepared(QStringLiteral("INSERT INTO attestation (id, run_id, item_id, attempt, outcome, "
+                                                  "signer_id, meaning, signed_at, recorded_at, note, evidence, hash) "
+                                                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    m_insertRework = prepared(QStringLiteral("INSERT INTO rework (id, date, hours, kind, stream_id, step_id, "
+                                             "incident_id, run_id, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    m_insertIncident = prepared(QStringLiteral(
+        "INSERT INTO incident (id, number, title, what_happened, stream_id, detected_step_id, injected_step_id, "
+        "run_id, severity, category, occurred_at, created_at, recurrence_of_id, root_cause, status, analysed_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    m_insertWhy = prepared(QStringLiteral("INSERT INTO incident_why (incident_id, position, text) VALUES (?,?,?)"));
+
+    m_monthRework = 0;
+    m_monthReworkEntries = 0;
+    const QDateTime monthEnd(month.addMonths(1), QTime(0, 0), QTimeZone::utc());
+    while (m_nextRun < m_runs.size() && m_runs.at(m_nextRun).start < monthEnd) {
+        const PlannedRun& run = m_runs.at(m_nextRun++);
+        if (run.start.date() > m_last)
+            continue;
+        STABLE_TRY(writeRun(run, monthEnd));
+    }
+    STABLE_TRY(writeIncidents(month, incidentsTotal / 120));
+    STABLE_TRY(writeRework(month));
+
+    const QString monthText = month.toString(QStringLiteral("yyyy-MM"));
+    const double hours = teamHoursPerMonth + pick(400);
+    STABLE_TRY(execSql(db, QStringLiteral("INSERT INTO team_hours (month, hours) VALUES (?, ?)"), {monthText, hours}));
+    STABLE_TRY(m_chain->append(isoUtc(monthEnd.addSecs(-3600)), m_library.actor(), QStringLiteral("team_hours.set"),
+                               QStringLiteral("team_hours"), monthText, {},
+                               QJsonObject{{QStringLiteral("month"), monthText}, {QStringLiteral("hours"), hours}}, {}));
+    m_insertRun.reset();
+    m_insertItem.reset();
+    m_insertAttestation.reset();
+    m_insertRework.reset();
+    m_insertIncident.reset();
+    m_insertWhy.reset();
+    m_chain.reset();
+    return transaction.commit();
+}
+
+Status LargeHistory::writeRun(const PlannedRun& planned, const QDateTime& monthEnd)
+{
+    const StreamPlan& plan = m_streams.at(static_cast<std::size_t>(planned.stream));
+    const RevisionInEffect* revision = &plan.revisions.front();
+    for (const RevisionInEffect& candidate : plan.revisions)
+        if (candidate.from <= planned.start)
+            revision = &candidate;
+
+    Run run;
+    run.id = newId();
+    run.streamId = plan.id;
+    run.revisionId = revision->id;
+    run.kind = plan.kind;
+    run.title = plan.kind == RunKind::Routine ? QStringLiteral("%1 %2").arg(plan.name, planned.start.date().toString(Qt::ISODate))
+                                              : QStringLiteral("%1 #%2").arg(plan.name).arg(planned.sequence);
+    if (plan.kind == RunKind::Plan) {
+        run.plannedStart = isoUtc(planned.start);
+        run.rollbackPoint = isoUtc(planned.start.addSecs(6 * 3600));
+    }
+    run.startedAt = isoUtc(planned.start);
+    run.status = RunStatus::Open;
+    for (int i = 0; i < revision->items.size(); ++i) {
+        const ItemTemplate& t = revision->items.at(i);
+        RunItem item;
+        item.id = newId();
+        item.runId = run.id;
+        item.position = i;
+        item.stepId = t.stepId;
+        item.stepKey = t.stepKey;
+        item.stepName = t.stepName;
+        item.checkId = t.checkId;
+        item.checkKey = t.checkKey;
+        item.statement = t.statement;
+        item.stage = t.stage;
+        item.critical = t.critical;
+        run.items.append(item);
+    }
+    QJsonObject started = runJson(run);
+    started.insert(QStringLiteral("items_hash"), runItemsHash(run.items));
+
+    // The newest runs are still under way; a few project runs are rolled back half-way.
+    const QDateTime end = QDateTime(m_last, QTime(23, 59), QTimeZone::utc());
+    const bool underWay = planned.start.secsTo(end) < 3 * 24 * 3600;
+    const bool rolledBack = plan.kind != RunKind::Routine && chance(0.03);
+    const int signedItems = underWay || rolledBack ? pick(static_cast<int>(run.items.size()) + 1)
+                                                   : static_cast<int>(run.items.size());
+    const double failRate = (plan.kind == RunKind::Routine ? 0.04 : 0.06) * (1.0 - 0.75 * progress(planned.start));
+    const qint64 stepSeconds = plan.kind == RunKind::Routine ? 240 : 1500;
+
+    STABLE_TRY(execRow(*m_insertRun, {run.id, run.streamId, run.revisionId, run.title, toText(run.kind),
+                                      nullIfEmpty(run.plannedStart), nullIfEmpty(run.rollbackPoint),
+                                      toText(RunStatus::Open), run.startedAt, QVariant(), QString()}));
+    for (const RunItem& item : std::as_const(run.items))
+        STABLE_TRY(execRow(*m_insertItem, {item.id, run.id, item.position, item.stepId, item.stepKey, item.stepName,
+                                           item.checkId, item.checkKey, item.statement, toText(item.stage),
+                                           item.critical ? 1 : 0}));
+    STABLE_TRY(m_chain->append(run.startedAt, m_library.actor(), QStringLiteral("run.start"), QStringLiteral("run"),
+                               run.id, {}, started, {}));
+
+    QDateTime now = planned.start;
+    const auto attest = [&](const RunItem& item, int attempt, Outcome outcome, const Person& signer,
+                            Meaning meaning) -> Status {
+        now = now.addSecs(stepSeconds / 2 + pick(static_cast<int>(stepSeconds)));
+        Attestation a;
+        a.id = newId();
+        a.runId = run.id;
+        a.itemId = item.id;
+        a.attempt = attempt;
+        a.outcome = outcome;
+        a.signerId = signer.id;
+        a.meaning = meaning;
+        a.signedAt = isoUtc(now);
+        a.recordedAt = a.signedAt;
+        a.note = outcome == Outcome::Fail ? QStringLiteral("Did not hold; reworked.") : QString();
+        a.hash = attestationHash(a, item.statement);
+        STABLE_TRY(execRow(*m_insertAttestation, {a.id, a.runId, a.itemId, a.attempt, toText(a.outcome), a.signerId,
+                                                  toText(a.meaning), a.signedAt, a.recordedAt, a.note, a.evidence, a.hash}));
+        return m_chain->append(a.recordedAt, personActor(signer.id), QStringLiteral("attestation.sign"),
+                               QStringLiteral("attestation"), a.id, {}, attestationJson(a), item.ref());
+    };
+    for (int i = 0; i < signedItems; ++i) {
+        const RunItem& item = run.items.at(i);
+        int attempt = 1;
+        if (chance(failRate)) {
+            const Person& signer = someone();
+            STABLE_TRY(attest(item, attempt, Outcome::Fail, signer, Meaning::Performed));
+            const double hours = 0.5 + pick(8) * 0.5;
+            const QString reworkId = newId();
+            STABLE_TRY(execRow(*m_insertRework, {reworkId, now.date().toString(Qt::ISODate), hours, QStringLiteral("rework"),
+                                                 plan.id, item.stepId, QVariant(), run.id,
+                                                 QStringLiteral("Redone after a failed check."), isoUtc(now)}));
+            STABLE_TRY(m_chain->append(isoUtc(now), personActor(signer.id), QStringLiteral("rework.add"),
+                                       QStringLiteral("rework"), reworkId, {},
+                                       QJsonObject{{QStringLiteral("hours"), hours}, {QStringLiteral("run_id"), run.id}},
+                                       {}));
+            m_monthRework += hours;
+            ++m_monthReworkEntries;
+            ++attempt;
+        }
+        const Person& first = someone();
+        STABLE_TRY(attest(item, attempt, Outcome::Pass, first, Meaning::Performed));
+        if (item.critical) {
+            const Person* second = &someone();
+            while (second->id == first.id)
+                second = &someone();
+            STABLE_TRY(attest(item, attempt, Outcome::Pass, *second, Meaning::Verified));
+        }
+    }
+    if (underWay && signedItems < static_cast<int>(run.items.size()))
+        return success();
+    const QJsonObject before = runJson(run);
+    run.status = rolledBack ? RunStatus::RolledBack : RunStatus::Completed;
+    run.closedAt = isoUtc(std::min(now.addSecs(600), monthEnd.addSecs(-1)));
+    run.lessons = rolledBack ? QStringLiteral("Rolled back before the rollback point; see the incident.") : QString();
+    STABLE_TRY(execSql(m_library.db(), QStringLiteral("UPDATE run SET status = ?, closed_at = ?, lessons = ? WHERE id = ?"),
+                       {toText(run.status), run.closedAt, run.lessons, run.id}));
+    return m_chain->append(run.closedAt, m_library.actor(), QStringLiteral("run.close"), QStringLiteral("run"), run.id,
+                           before, runJson(run), run.lessons);
+}
+
+Status LargeHistory::writeIncidents(QDate month, int count)
+{
+    const bool recent = month.addMonths(2) > m_last;
+    for (int n = 0; n < count; ++n) {
+        // Project streams inject most defects; shift-left improves over the decade.
+        const int streamIndex = chance(0.8) ? routineStreams + pick(projectStreams) : pick(routineStreams);
+        const StreamPlan& plan = m_streams.at(static_cast<std::size_t>(streamIndex));
+        const QDateTime occurred = at(month.addDays(pick(month.daysInMonth())), pick(24 * 60));
+        if (occurred.date() > m_last)
+            continue;
+        const int injected = pick(static_cast<int>(plan.stepIds.size()));
+        const bool sameStep = chance(0.2 + 0.5 * progress(occurred));
+        const int detected = sameStep ? injected
+                                      : injected + pick(static_cast<int>(plan.stepIds.size()) - injected);
+        const QString id = newId();
+        const int number = ++m_incidentNumber;
+        const QString category = latin(categories[pick(6)]);
+        const QString title = QStringLiteral("%1 problem in %2").arg(category, plan.name);
+        const bool analysed = !recent || chance(0.5);
+        const QString recurrenceOf = !m_recentIncidents.isEmpty() && chance(0.02)
+                                         ? m_recentIncidents.at(pick(static_cast<int>(m_recentIncidents.size())))
+                                         : QString();
+        const QString created = isoUtc(occurred.addSecs(3600));
+        const QString rootCause = analysed ? QStringLiteral("The %1 check did not cover this case.").arg(category) : QString();
+        STABLE_TRY(execRow(*m_insertIncident,
+                           {id, number, title, QStringLiteral("Found by the on-call engineer."), plan.id,
+                            plan.stepIds.at(detected), plan.stepIds.at(injected), QVariant(), 1 + pick(10), category,
+                            isoUtc(occurred), created, nullIfEmpty(recurrenceOf), rootCause,
+                            analysed ? QStringLiteral("analysed") : QStringLiteral("open"),
+                            analysed ? QVariant(created) : QVariant()}));
+        STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("incident.add"), QStringLiteral("incident"),
+                                   id, {}, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("number"), number},
+                                                       {QStringLiteral("title"), title}}, {}));
+        if (analysed) {
+            const QStringList whys{QStringLiteral("The change went out unchecked."),
+                                   QStringLiteral("The check list did not ask for it."),
+                                   QStringLiteral("Nobody had written the step down.")};
+            for (int w = 0; w < whys.size(); ++w)
+                STABLE_TRY(execRow(*m_insertWhy, {id, w, whys.at(w)}));
+            STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("incident.analyse"),
+                                       QStringLiteral("incident"), id, {},
+                                       QJsonObject{{QStringLiteral("root_cause"), rootCause}}, {}));
+        }
+        m_recentIncidents.append(id);
+        if (m_recentIncidents.size() > 500)
+            m_recentIncidents.removeFirst();
+    }
+    return success();
+}
+
+// The rest of the hidden factory: about a third of the team's hours at first, under a tenth at the end.
+Status LargeHistory::writeRework(QDate month)
+{
+    const QDateTime middle(month.addDays(14), QTime(12, 0), QTimeZone::utc());
+    const double share = 0.35 - 0.27 * progress(middle);
+    const double remaining = std::max(0.0, teamHoursPerMonth * share - m_monthRework);
+    const int entries = std::max(1, reworkTotal / 120 - m_monthReworkEntries);
+    for (int n = 0; n < entries; ++n) {
+        const QDate day = month.addDays(pick(month.daysInMonth()));
+        if (day > m_last)
+            continue;
+        const StreamPlan& plan = m_streams.at(static_cast<std::size_t>(pick(static_cast<int>(m_streams.size()))));
+        const double hours = std::max(0.25, std::round(remaining / entries * (0.5 + m_random.generateDouble()) * 4) / 4);
+        const QString kind = latin(reworkKinds[pick(5)]);
+        const QString id = newId();
+        const QString created = isoUtc(QDateTime(day, QTime(17, 0), QTimeZone::utc()));
+        STABLE_TRY(execRow(*m_insertRework, {id, day.toString(Qt::ISODate), hours, kind, plan.id,
+                                             plan.stepIds.at(pick(static_cast<int>(plan.stepIds.size()))), QVariant(),
+                                             QVariant(), QString(), created}));
+        STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("rework.add"), QStringLiteral("rework"), id,
+                                   {}, QJsonObject{{QStringLiteral("hours"), hours}, {QStringLiteral("kind"), kind}}, {}));
+    }
+    return success();
+}
+
+} // namespace
+
+Status generateLargeDemo(Library& library, FixedClock& clock, quint32 seed, QDate first, QDate last)
+{
+    LargeHistory history(library, clock, seed, first, last);
+    STABLE_TRY(history.setUp());
+    return history.play();
+}
+
+} // namespace stable::demo
