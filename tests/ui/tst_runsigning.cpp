@@ -1,0 +1,259 @@
+// Signing a checklist through the widgets: a wrong PIN is refused in the dialog with nothing signed, the
+// right one adds an attestation and the item's state changes on screen; a critical item refuses the
+// same person twice; a void strikes a signature; a fail asks for rework and raises an incident; closing
+// refuses open items unless rolled back.
+#include "incidents.h"
+#include "rework.h"
+#include "runs/checklistmodel.h"
+#include "runs/runlistmodel.h"
+#include "runs/rundialogs.h"
+#include "runs/runsview.h"
+#include "runs/signdialog.h"
+#include "runstestsupport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace stable;
+using namespace stable::test;
+
+namespace {
+
+struct SignFields
+{
+    explicit SignFields(QDialog& dialog)
+        : person(dialog.findChild<QComboBox*>(QStringLiteral("person")))
+        , pin(dialog.findChild<QLineEdit*>(QStringLiteral("pin")))
+        , outcome(dialog.findChild<QComboBox*>(QStringLiteral("outcome")))
+        , note(dialog.findChild<QPlainTextEdit*>(QStringLiteral("note")))
+        , evidence(dialog.findChild<QLineEdit*>(QStringLiteral("evidence")))
+        , message(dialog.findChild<QLabel*>(QStringLiteral("message")))
+        , sign(dialog.findChild<QPushButton*>(QStringLiteral("signButton")))
+    {
+    }
+    void who(const QString& initials) { person->setCurrentIndex(person->findText(initials, Qt::MatchContains)); }
+    QString shown() const { return message->isHidden() ? QString() : message->text(); }
+    QComboBox* person;
+    QLineEdit* pin;
+    QComboBox* outcome;
+    QPlainTextEdit* note;
+    QLineEdit* evidence;
+    QLabel* message;
+    QPushButton* sign;
+};
+
+QString stateOf(RunsView& view, const QString& itemId)
+{
+    return view.checklist()->indexOfItem(itemId, ChecklistModel::State).data().toString();
+}
+
+// Signs the selected item through the dialog as `initials` with the right PIN; returns what the dialog
+// showed if it refused (the dialog is then cancelled).
+QString signAs(RunsView& view, const QString& initials, const QString& outcome = QStringLiteral("Pass"))
+{
+    QString refusal;
+    whenDialog<SignDialog>([&](SignDialog& dialog) {
+        SignFields fields(dialog);
+        fields.who(initials);
+        fields.outcome->setCurrentIndex(fields.outcome->findText(outcome));
+        fields.pin->setText(QStringLiteral("1234"));
+        QTest::mouseClick(fields.sign, Qt::LeftButton);
+        refusal = fields.shown();
+    });
+    view.signItem();
+    return refusal;
+}
+
+} // namespace
+
+class TestRunSigning : public QObject
+{
+    Q_OBJECT
+private slots:
+    void wrongPinIsRefusedInTheDialogThenTheRightOneSigns()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Release 4.2.0"));
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        const QString tests = run.items.at(0).id;
+        QVERIFY(view.selectItem(tests));
+        QString refusal;
+        qint64 attestationsAfterRefusal = -1;
+        QString evidenceKept;
+        whenDialog<SignDialog>([&](SignDialog& dialog) {
+            SignFields fields(dialog);
+            fields.who(QStringLiteral("AL"));
+            fields.evidence->setText(QStringLiteral("https://ci.example.com/build/812"));
+            fields.pin->setText(QStringLiteral("9999"));
+            QTest::mouseClick(fields.sign, Qt::LeftButton);
+            refusal = fields.shown();
+            attestationsAfterRefusal = fixture.count(QStringLiteral("attestation"));
+            evidenceKept = fields.evidence->text();
+            QVERIFY(dialog.isVisible());
+            fields.pin->setText(QStringLiteral("1234"));
+            QTest::mouseClick(fields.sign, Qt::LeftButton);
+        });
+        view.signItem();
+        QVERIFY2(refusal.contains(QStringLiteral("Wrong PIN for Ann Lee (1 of 5 attempts")), qPrintable(refusal));
+        QCOMPARE(attestationsAfterRefusal, 0);
+        QCOMPARE(evidenceKept, QStringLiteral("https://ci.example.com/build/812"));
+        QCOMPARE(fixture.count(QStringLiteral("attestation")), 1);
+        QCOMPARE(stateOf(view, tests), QStringLiteral("Passed"));
+        const QString details = view.findChild<QTextBrowser*>(QStringLiteral("itemDetails"))->toHtml();
+        QVERIFY(details.contains(QStringLiteral("Ann Lee")));
+        QVERIFY(details.contains(QStringLiteral("2026-03-01 10:00:00"))); // UTC time of the signature
+        QVERIFY(details.contains(QStringLiteral("https://ci.example.com/build/812")));
+        QVERIFY(details.contains(QStringLiteral("Performed")));
+    }
+
+    void notApplicableNeedsAReason()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Release 4.2.0"));
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        QVERIFY(view.selectItem(run.items.at(1).id));
+        const QString refusal = signAs(view, QStringLiteral("AL"), QStringLiteral("Not applicable"));
+        QVERIFY2(refusal.contains(QStringLiteral("needs a reason")), qPrintable(refusal));
+        QCOMPARE(fixture.count(QStringLiteral("attestation")), 0);
+    }
+
+    void criticalItemRefusesTheSamePersonTwice()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Release 4.2.0"));
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        const QString go = run.items.at(2).id;
+        QVERIFY(view.selectItem(go));
+        QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QCOMPARE(stateOf(view, go), QStringLiteral("Open"));
+        QCOMPARE(view.checklist()->indexOfItem(go, ChecklistModel::Signatures).data().toString(),
+                 QStringLiteral("AL (pass) · —"));
+        const QString refusal = signAs(view, QStringLiteral("AL"));
+        QVERIFY2(refusal.contains(QStringLiteral("needs two different people")), qPrintable(refusal));
+        QCOMPARE(fixture.count(QStringLiteral("attestation")), 1);
+        QCOMPARE(signAs(view, QStringLiteral("BK")), QString());
+        QCOMPARE(stateOf(view, go), QStringLiteral("Passed"));
+        QCOMPARE(view.checklist()->indexOfItem(go, ChecklistModel::Signatures).data().toString(),
+                 QStringLiteral("AL (pass) · BK (pass)"));
+    }
+
+    void voidStrikesTheSignatureWithItsReason()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Release 4.2.0"));
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        const QString tests = run.items.at(0).id;
+        QVERIFY(view.selectItem(tests));
+        QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QString refusal;
+        whenDialog<VoidDialog>([&](VoidDialog& dialog) {
+            dialog.findChild<QLineEdit*>(QStringLiteral("reason"))->setText(QStringLiteral("Signed the wrong item"));
+            auto* person = dialog.findChild<QComboBox*>(QStringLiteral("person"));
+            person->setCurrentIndex(person->findText(QStringLiteral("BK"), Qt::MatchContains));
+            dialog.findChild<QLineEdit*>(QStringLiteral("pin"))->setText(QStringLiteral("1234"));
+            QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("voidButton")), Qt::LeftButton);
+            auto* message = dialog.findChild<QLabel*>(QStringLiteral("message"));
+            refusal = message->isHidden() ? QString() : message->text();
+        });
+        view.voidSignature();
+        QCOMPARE(refusal, QString());
+        QCOMPARE(fixture.count(QStringLiteral("attestation_void")), 1);
+        QCOMPARE(fixture.count(QStringLiteral("attestation")), 1); // the signature stays on record
+        QCOMPARE(stateOf(view, tests), QStringLiteral("Open"));
+        const QString details = view.findChild<QTextBrowser*>(QStringLiteral("itemDetails"))->toHtml();
+        QVERIFY(details.contains(QStringLiteral("line-through")));
+        QVERIFY(details.contains(QStringLiteral("Signed the wrong item")));
+        QVERIFY(details.contains(QStringLiteral("Voided by Bob King")));
+    }
+
+    void failureRecordsReworkAndRaisesAnIncident()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Release 4.2.0"));
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        QSignalSpy raised(&view, &RunsView::incidentRaised);
+        const QString smoke = run.items.at(3).id;
+        QVERIFY(view.selectItem(smoke));
+        QString prefilledTitle;
+        whenDialog<FailureDialog>([&](FailureDialog& failure) {
+            whenDialog<RaiseIncidentDialog>([&](RaiseIncidentDialog& dialog) {
+                prefilledTitle = dialog.findChild<QLineEdit*>(QStringLiteral("title"))->text();
+                auto* injected = dialog.findChild<QComboBox*>(QStringLiteral("injected"));
+                injected->setCurrentIndex(injected->findText(QStringLiteral("Build (build)")));
+                dialog.findChild<QComboBox*>(QStringLiteral("category"))->setCurrentText(QStringLiteral("Testing"));
+                QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("raiseButton")), Qt::LeftButton);
+            });
+            QTest::mouseClick(failure.findChild<QPushButton*>(QStringLiteral("raiseIncident")), Qt::LeftButton);
+        });
+        QCOMPARE(signAs(view, QStringLiteral("AL"), QStringLiteral("Fail")), QString());
+        QCOMPARE(stateOf(view, smoke), QStringLiteral("Failed"));
+        QCOMPARE(prefilledTitle, QStringLiteral("Release 4.2.0: deploy/smoke failed"));
+
+        auto rework = execSql(fixture.library().db(),
+                              QStringLiteral("SELECT kind, hours, run_id, step_id FROM rework"));
+        QVERIFY(rework.ok() && rework->next());
+        QCOMPARE(rework->value(0).toString(), QStringLiteral("rework"));
+        QCOMPARE(rework->value(1).toDouble(), 1.0);
+        QCOMPARE(rework->value(2).toString(), run.id);
+        QCOMPARE(rework->value(3).toString(), run.items.at(3).stepId);
+        QVERIFY(!rework->next());
+
+        QCOMPARE(raised.count(), 1);
+        auto incident = loadIncident(fixture.library(), raised.at(0).at(0).toString());
+        QVERIFY(incident.ok());
+        QCOMPARE(incident->runId, run.id);
+        QCOMPARE(incident->detectedStepKey, QStringLiteral("deploy"));
+        QCOMPARE(incident->injectedStepKey, QStringLiteral("build"));
+        QCOMPARE(incident->category, QStringLiteral("Testing"));
+        QCOMPARE(raised.at(0).at(1).toString(), incident->key());
+
+        // The item is signed again after the rework: attempt 2, and the step's incident is shown.
+        QCOMPARE(view.checklist()->indexOfItem(smoke, ChecklistModel::Attempt).data().toString(),
+                 QStringLiteral("attempt 2"));
+        QVERIFY(view.findChild<QTextBrowser*>(QStringLiteral("itemDetails"))->toHtml().contains(incident->key()));
+        QCOMPARE(signAs(view, QStringLiteral("BK")), QString());
+        QCOMPARE(stateOf(view, smoke), QStringLiteral("Passed"));
+    }
+
+    void closingRefusesOpenItemsUnlessRolledBack()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Night change 12"), RunKind::Plan);
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        QString refusal;
+        whenDialog<CloseRunDialog>([&](CloseRunDialog& dialog) {
+            auto* rolledBack = dialog.findChild<QCheckBox*>(QStringLiteral("rolledBack"));
+            rolledBack->setChecked(false);
+            dialog.findChild<QPlainTextEdit*>(QStringLiteral("lessons"))->setPlainText(QStringLiteral("Start earlier."));
+            QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+            auto* message = dialog.findChild<QLabel*>(QStringLiteral("message"));
+            refusal = message->isHidden() ? QString() : message->text();
+            rolledBack->setChecked(true);
+            QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+        });
+        view.closeRun();
+        QVERIFY2(refusal.contains(QStringLiteral("cannot complete: 4 of 4 items")), qPrintable(refusal));
+        auto closed = findRun(fixture.library(), run.id);
+        QVERIFY(closed.ok());
+        QCOMPARE(closed->status, RunStatus::RolledBack);
+        QCOMPARE(closed->lessons, QStringLiteral("Start earlier."));
+        QCOMPARE(view.currentRun().status, RunStatus::RolledBack);
+        QCOMPARE(view.runList()->index(0, RunListModel::Status).data().toString(), QStringLiteral("Rolled back"));
+    }
+};
+
+QTEST_MAIN(TestRunSigning)
+#include "tst_runsigning.moc"
