@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QStringList>
 
 class QComboBox;
 class QLabel;
@@ -25,6 +26,8 @@ public:
     // The number of the revision made, 0 until one is.
     int publishedRevision() const { return m_published; }
     QString streamId() const;
+    // Ticks these incidents (keys) as answered by the revision, e.g. after "Improve the Process…".
+    void tickAnswers(const QStringList& incidentKeys);
 
 private:
     void loadStream();
