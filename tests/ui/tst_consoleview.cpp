@@ -1,0 +1,305 @@
+// The performance console as a user meets it: computed off the GUI thread, its tables showing the
+// numbers of a small hand-made library, the filters changing them, alerts jumping, charts exported.
+#include "console/alertsmodel.h"
+#include "console/chartpanel.h"
+#include "console/consolecomputer.h"
+#include "console/consoleview.h"
+#include "console/consolewiring.h"
+#include "document.h"
+#include "fixtures.h"
+#include "incidents.h"
+#include "mainwindow.h"
+#include "process.h"
+#include "rework.h"
+#include "testlibrary.h"
+
+#include <QAbstractItemModelTester>
+#include <QChartView>
+#include <QImage>
+#include <QLabel>
+#include <QListView>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+
+using namespace stable;
+using namespace stable::test;
+
+namespace {
+
+// The library: release (build, deploy) published, ops (patch) imported. Rework 2026-01-10 8 h on
+// release/build, 2026-02-05 12 h fire-fighting on ops/patch. Team hours 2026-01 160, 2026-02 120.
+// INC-1 on release, opened 2026-01-02 and never analysed (an alert after 14 days). "Now": 2026-03-01.
+void fillLibrary(TempLibrary& lib)
+{
+    publishSample(*lib, lib.signer(QStringLiteral("Ann Lee"), QStringLiteral("AL")));
+    if (!importProcess(*lib, opsProcess()).ok())
+        qFatal("import ops");
+    lib.clock().set(parseIsoMoment(QStringLiteral("2026-01-02T09:00:00Z")).value());
+    NewIncident incident;
+    incident.title = QStringLiteral("Deploy window missed");
+    incident.stream = QStringLiteral("release");
+    incident.detectedStep = QStringLiteral("deploy");
+    if (!addIncident(*lib, incident).ok())
+        qFatal("incident");
+    lib.clock().set(testEpoch());
+    NewRework build;
+    build.date = QDate(2026, 1, 10);
+    build.hours = 8;
+    build.stream = QStringLiteral("release");
+    build.step = QStringLiteral("build");
+    NewRework patch;
+    patch.date = QDate(2026, 2, 5);
+    patch.hours = 12;
+    patch.kind = ReworkKind::FireFighting;
+    patch.stream = QStringLiteral("ops");
+    patch.step = QStringLiteral("patch");
+    if (!addRework(*lib, build).ok() || !addRework(*lib, patch).ok() ||
+        !setTeamHours(*lib, QStringLiteral("2026-01"), 160).ok() ||
+        !setTeamHours(*lib, QStringLiteral("2026-02"), 120).ok())
+        qFatal("rework");
+}
+
+// The row of a month in a table whose first column is the month.
+QList<QVariant> monthRow(SeriesTableModel* model, const QString& month)
+{
+    for (const QList<QVariant>& row : model->table().rows)
+        if (row.value(0).toString() == month)
+            return row;
+    return {};
+}
+
+int column(SeriesTableModel* model, const QString& title)
+{
+    return static_cast<int>(model->table().columns.indexOf(title));
+}
+
+} // namespace
+
+class TestConsoleView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_lib = std::make_unique<TempLibrary>();
+        fillLibrary(*m_lib);
+        m_clock = std::make_shared<FixedClock>(testEpoch());
+        m_lib->close();
+        auto document = Document::open(m_lib->path());
+        QVERIFY2(document.ok(), qPrintable(document.message()));
+        m_document = std::move(document).value();
+        m_document->setPollInterval(0);
+        m_document->library().setClock(m_clock);
+        m_view = std::make_unique<ConsoleView>();
+        m_factoryTester = std::make_unique<QAbstractItemModelTester>(
+            m_view->panel(QStringLiteral("hiddenFactory"))->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_alertsTester = std::make_unique<QAbstractItemModelTester>(
+            m_view->alertsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_view->resize(1400, 900);
+        m_view->setDocument(m_document.get());
+    }
+
+    void cleanup()
+    {
+        m_factoryTester.reset();
+        m_alertsTester.reset();
+        m_view.reset();
+        m_document.reset();
+        m_lib.reset();
+    }
+
+    void computesInTheBackgroundWhenShown()
+    {
+        QSignalSpy computed(m_view.get(), &ConsoleView::computed);
+        QVERIFY(!m_view->isBusy()); // nothing is computed for a hidden view
+        m_view->show();
+        QVERIFY(m_view->isBusy());
+        QCOMPARE(m_view->stateLabel()->text(), QStringLiteral("Computing…"));
+        QCOMPARE(m_view->property("busy").toBool(), true);
+        QTRY_COMPARE(computed.size(), 1);
+        QCOMPARE(m_view->property("busy").toBool(), false);
+
+        // Last 12 months from "now" (2026-03): April 2025 to March 2026, one table row each.
+        SeriesTableModel* factory = m_view->panel(QStringLiteral("hiddenFactory"))->model();
+        QCOMPARE(factory->rowCount(), 12);
+        QCOMPARE(factory->text(0, 0), QStringLiteral("2025-04"));
+        // January: 8 h of 160 → 5 %; February: 12 h of 120 → 10 %.
+        const QList<QVariant> january = monthRow(factory, QStringLiteral("2026-01"));
+        QCOMPARE(january.value(column(factory, QStringLiteral("Rework hours"))).toDouble(), 8.0);
+        QCOMPARE(january.value(column(factory, QStringLiteral("Team hours"))).toDouble(), 160.0);
+        QCOMPARE(january.value(column(factory, QStringLiteral("Hidden factory %"))).toDouble(), 5.0);
+        const QList<QVariant> february = monthRow(factory, QStringLiteral("2026-02"));
+        QCOMPARE(february.value(column(factory, QStringLiteral("Fire-fighting"))).toDouble(), 12.0);
+        QCOMPARE(february.value(column(factory, QStringLiteral("Hidden factory %"))).toDouble(), 10.0);
+        // The shown table says the same.
+        const int row = static_cast<int>(factory->table().rows.indexOf(february));
+        QCOMPARE(factory->data(factory->index(row, column(factory, QStringLiteral("Hidden factory %")))).toString(),
+                 QLocale().toString(10.0, 'f', 1));
+
+        // Pareto: patch 12 h (60 %), then build 8 h (100 %).
+        SeriesTableModel* pareto = m_view->panel(QStringLiteral("pareto"))->model();
+        QCOMPARE(pareto->rowCount(), 2);
+        QCOMPARE(pareto->text(0, 0), QStringLiteral("Patch"));
+        QCOMPARE(pareto->table().rows[0][3].toDouble(), 60.0);
+        QCOMPARE(pareto->table().rows[1][3].toDouble(), 100.0);
+        // Cost at the default rate: every chart has its title.
+        for (ChartPanel* panel : m_view->panels())
+            QVERIFY2(!panel->title().isEmpty(), qPrintable(panel->objectName()));
+    }
+
+    void filtersChangeTheNumbers()
+    {
+        QSignalSpy computed(m_view.get(), &ConsoleView::computed);
+        m_view->show();
+        QTRY_COMPARE(computed.size(), 1);
+        SeriesTableModel* factory = m_view->panel(QStringLiteral("hiddenFactory"))->model();
+
+        // Release only: February's fire-fighting was on ops → 0 of 120.
+        m_view->setStream(QStringLiteral("release"));
+        QTRY_COMPARE(computed.size(), 2);
+        QCOMPARE(m_view->filter().stream.isEmpty(), false);
+        QCOMPARE(monthRow(factory, QStringLiteral("2026-02")).value(column(factory, QStringLiteral("Hidden factory %")))
+                     .toDouble(),
+                 0.0);
+        QCOMPARE(m_view->panel(QStringLiteral("pareto"))->model()->rowCount(), 1);
+
+        // All history: only the months with something in them, January and February.
+        m_view->setPeriod(ConsoleView::Period::All);
+        QTRY_COMPARE(computed.size(), 3);
+        QCOMPARE(factory->rowCount(), 2);
+
+        // Chosen months, all streams: February alone.
+        m_view->setStream(QString());
+        m_view->setMonths(QStringLiteral("2026-02"), QStringLiteral("2026-02"));
+        QTRY_VERIFY(!m_view->isBusy());
+        QCOMPARE(factory->rowCount(), 1);
+        QCOMPARE(factory->table().rows[0][column(factory, QStringLiteral("Rework hours"))].toDouble(), 12.0);
+    }
+
+    void recomputesWhenTheLibraryChanges()
+    {
+        QSignalSpy computed(m_view.get(), &ConsoleView::computed);
+        m_view->show();
+        QTRY_COMPARE(computed.size(), 1);
+        NewRework more;
+        more.date = QDate(2026, 2, 20);
+        more.hours = 6;
+        QVERIFY(addRework(m_document->library(), more).ok());
+        QVERIFY(m_view->isBusy()); // debounced, then computed again
+        QTRY_COMPARE(computed.size(), 2);
+        SeriesTableModel* factory = m_view->panel(QStringLiteral("hiddenFactory"))->model();
+        // February: 12 + 6 = 18 h of 120 → 15 %.
+        QCOMPARE(monthRow(factory, QStringLiteral("2026-02")).value(column(factory, QStringLiteral("Hidden factory %")))
+                     .toDouble(),
+                 15.0);
+
+        // Closing the library empties the console rather than leaving numbers of a file no longer open.
+        m_view->setDocument(nullptr);
+        QCOMPARE(factory->rowCount(), 0);
+        QCOMPARE(m_view->alertsModel()->rowCount(), 0);
+        QVERIFY(!m_view->isBusy());
+    }
+
+    void newerRequestSupersedesOlder()
+    {
+        ConsoleComputer computer;
+        QSignalSpy computed(&computer, &ConsoleComputer::computed);
+        QSignalSpy busy(&computer, &ConsoleComputer::busyChanged);
+        computer.request(m_lib->path(), MeasureFilter{}, m_clock);
+        const quint64 latest = computer.request(
+            m_lib->path(), MeasureFilter{QStringLiteral("ops"), QStringLiteral("2026-02"), QStringLiteral("2026-02")},
+            m_clock);
+        QVERIFY(computer.isBusy());
+        QTRY_VERIFY(!computer.isBusy());
+        QTest::qWait(50); // an older result arriving late would show here
+        QCOMPARE(computed.size(), 1);
+        const auto result = computed.at(0).at(0).value<ConsoleResult>();
+        QCOMPARE(result.request, latest);
+        QCOMPARE(result.series.months, QStringList{QStringLiteral("2026-02")});
+        QCOMPARE(result.series.measures.reworkHours, 12.0);
+        QCOMPARE(busy.size(), 2); // once busy, once done
+    }
+
+    void aFileThatCannotBeReadSaysWhy()
+    {
+        const ConsoleResult result = computeConsole(m_lib->file(QStringLiteral("missing.stable")), {}, m_clock);
+        QVERIFY(result.error.contains(QStringLiteral("does not exist")));
+    }
+
+    void alertsJumpOrSayWhyNot()
+    {
+        MainWindow window;
+        installConsoleView(window);
+        m_view->setDocument(nullptr);
+        m_document.reset(); // the window opens its own
+        QVERIFY(window.openLibrary(m_lib->path()).ok());
+        window.document()->setPollInterval(0);
+        window.document()->library().setClock(m_clock);
+        auto* console = qobject_cast<ConsoleView*>(window.viewWidget(View::Console));
+        QVERIFY(console);
+        QSignalSpy computed(console, &ConsoleView::computed);
+        QVERIFY(window.showView(View::Console));
+        window.resize(1400, 900);
+        window.show();
+        QTRY_COMPARE(computed.size(), 1);
+        // INC-1 open since 2026-01-02: 58 days without analysis.
+        QCOMPARE(console->alertsModel()->rowCount(), 1);
+        const QModelIndex alert = console->alertsModel()->index(0);
+        QCOMPARE(alert.data(AlertsModel::EntityRole).toString(), QStringLiteral("incident"));
+        QVERIFY(alert.data().toString().contains(QStringLiteral("INC-1")));
+        QVERIFY(alert.data().toString().contains(QStringLiteral("58 days")));
+
+        // This window has no Incidents view: the jump says so instead of doing nothing.
+        QListView* list = console->alertsView();
+        const QRect rect = list->visualRect(alert);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Cannot show")));
+        window.closeLibrary();
+    }
+
+    void exportsEachChartAsPngAndPdf()
+    {
+        QSignalSpy computed(m_view.get(), &ConsoleView::computed);
+        m_view->show();
+        QTRY_COMPARE(computed.size(), 1);
+        ChartPanel* pareto = m_view->panel(QStringLiteral("pareto"));
+        const QString png = m_lib->file(QStringLiteral("pareto.png"));
+        const QString pdf = m_lib->file(QStringLiteral("pareto.pdf"));
+        QVERIFY(pareto->exportPng(png).ok());
+        const QImage picture(png);
+        QVERIFY(!picture.isNull());
+        QCOMPARE(picture.size(), pareto->chartView()->size() * pareto->chartView()->devicePixelRatio());
+        QVERIFY(pareto->exportPdf(pdf).ok());
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text cannot be read");
+        QProcess reader;
+        reader.start(pdftotext, {pdf, QStringLiteral("-")});
+        QVERIFY(reader.waitForFinished(10000));
+        const QString text = QString::fromUtf8(reader.readAllStandardOutput());
+        QVERIFY2(text.contains(pareto->title()), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Patch")), qPrintable(text)); // its numbers come along
+        QVERIFY2(text.contains(QStringLiteral("Cumulative %")), qPrintable(text));
+        QVERIFY(!pareto->exportPng(m_lib->file(QStringLiteral("no/such/folder/x.png"))).ok());
+    }
+
+private:
+    std::unique_ptr<TempLibrary> m_lib;
+    std::shared_ptr<FixedClock> m_clock;
+    std::unique_ptr<Document> m_document;
+    std::unique_ptr<ConsoleView> m_view;
+    std::unique_ptr<QAbstractItemModelTester> m_factoryTester;
+    std::unique_ptr<QAbstractItemModelTester> m_alertsTester;
+};
+
+QTEST_MAIN(TestConsoleView)
+#include "tst_consoleview.moc"
