@@ -5,6 +5,7 @@
 #include "ids.h"
 #include "library.h"
 #include "process.h"
+#include "processimport.h"
 #include "sql.h"
 
 #include <QSet>
@@ -17,7 +18,7 @@ namespace {
 using draft::CheckRecord;
 using draft::StepRecord;
 
-const QString importWhy = QStringLiteral("Imported from a process definition.");
+const QString defaultWhy = QStringLiteral("Imported from a process definition.");
 
 template <typename Record> struct Planned
 {
@@ -184,13 +185,12 @@ Result<Plan> planSteps(const QSqlDatabase& db, const ValueStream& incoming, cons
 
 } // namespace
 
-Result<ImportSummary> importProcess(Library& library, const ValueStream& stream)
+Result<ImportSummary> importProcessWithin(WriteTransaction& transaction, const ValueStream& stream,
+                                          const QString& why, bool* changedAnything)
 {
     STABLE_TRY(validate(stream));
-
-    // Planned under the write lock, so that what is compared is what gets changed.
-    WriteTransaction transaction(library, Changes(Change::Streams) | Change::Drafts);
-    STABLE_TRY(transaction.begin());
+    const QString importWhy = why.isEmpty() ? defaultWhy : why;
+    Library& library = transaction.library();
     const QSqlDatabase db = transaction.db();
 
     ImportSummary summary;
@@ -271,11 +271,27 @@ Result<ImportSummary> importProcess(Library& library, const ValueStream& stream)
     summary.steps = static_cast<int>(stream.steps.size());
     for (const Step& step : stream.steps)
         summary.checks += static_cast<int>(step.checks.size());
+    if (changed)
+        STABLE_TRY(draft::touchDraft(transaction, summary.streamId));
+    if (changedAnything)
+        *changedAnything = changed;
+    return summary;
+}
+
+Result<ImportSummary> importProcess(Library& library, const ValueStream& stream)
+{
+    STABLE_TRY(validate(stream));
+
+    // Planned under the write lock, so that what is compared is what gets changed.
+    WriteTransaction transaction(library, Changes(Change::Streams) | Change::Drafts);
+    STABLE_TRY(transaction.begin());
+    bool changed = false;
+    auto summary = importProcessWithin(transaction, stream, {}, &changed);
+    STABLE_TRY(summary);
     if (!changed) {
         transaction.rollback(); // nothing to write: no event, no change signal
         return summary;
     }
-    STABLE_TRY(draft::touchDraft(transaction, summary.streamId));
     STABLE_TRY(transaction.commit());
     return summary;
 }
