@@ -1,0 +1,43 @@
+// export-csv: the library's records as CSV files for a spreadsheet (README "CSV export").
+#include "cli.h"
+#include "commands.h"
+#include "csvexport.h"
+
+#include <QDir>
+
+namespace stable::cli {
+
+namespace {
+
+int exportCsvFiles(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Read, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    const QString folder = arguments.positional(1);
+    auto exported = exportCsv(*library.value(), folder);
+    if (!exported.ok())
+        return console.fail(exported.error());
+    for (const CsvFileWritten& file : exported->files)
+        console.out << QDir::toNativeSeparators(QDir(folder).filePath(file.name)) << '\t'
+                    << counted(file.rows, QStringLiteral("row"), QStringLiteral("rows")) << '\n';
+    console.out.flush();
+    return exitSuccess;
+}
+
+} // namespace
+
+QList<CommandSpec> csvCommands()
+{
+    return {
+        {QStringLiteral("export-csv"),
+         {QStringLiteral("LIB"), QStringLiteral("DIR")},
+         {},
+         QStringLiteral(
+             "Writes runs, items, attestations, incidents, rework and the hidden factory by month as "
+             "one CSV file each into DIR (made when missing); prints each file with its row count."),
+         exportCsvFiles},
+    };
+}
+
+} // namespace stable::cli

@@ -1,0 +1,90 @@
+#include "csvexportaction.h"
+
+#include "csvexport.h"
+#include "document.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+
+namespace stable {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CsvExport", text);
+}
+
+// The File menu is the menu bar's first; its Export submenu is shared with whoever adds an export.
+QMenu* exportMenu(MainWindow& window)
+{
+    const QList<QAction*> bar = window.menuBar()->actions();
+    QMenu* file = bar.isEmpty() ? nullptr : bar.constFirst()->menu();
+    if (!file)
+        return window.menuBar()->addMenu(tr("&Export"));
+    const QString objectName = QStringLiteral("exportMenu");
+    if (auto* existing = file->findChild<QMenu*>(objectName))
+        return existing;
+    auto* menu = new QMenu(tr("&Export"), file);
+    menu->setObjectName(objectName);
+    // After New, Open and Open Recent: before the first separator.
+    QAction* before = nullptr;
+    for (QAction* action : file->actions()) {
+        if (action->isSeparator()) {
+            before = action;
+            break;
+        }
+    }
+    file->insertMenu(before, menu);
+    return menu;
+}
+
+void exportWithDialog(MainWindow& window)
+{
+    Document* document = window.document();
+    if (!document)
+        return;
+    const QFileInfo library(document->path());
+    const QString folder = QFileDialog::getExistingDirectory(
+        &window, tr("Export CSV Files Into"), library.absolutePath(), QFileDialog::ShowDirsOnly);
+    if (folder.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto exported = exportCsv(document->library(), folder);
+    QApplication::restoreOverrideCursor();
+    if (!exported.ok()) {
+        QMessageBox::warning(&window, tr("The CSV export failed"), exported.message());
+        return;
+    }
+    qint64 rows = 0;
+    for (const CsvFileWritten& file : exported->files)
+        rows += file.rows;
+    window.showStatus(tr("Exported %1 CSV files (%2 rows) into %3")
+                          .arg(exported->files.size())
+                          .arg(rows)
+                          .arg(QDir::toNativeSeparators(folder)));
+}
+
+} // namespace
+
+void installCsvExport(MainWindow& window)
+{
+    QAction* action =
+        exportMenu(window)->addAction(tr("&CSV…"), &window, [&window] { exportWithDialog(window); });
+    action->setObjectName(QStringLiteral("exportCsvAction"));
+    action->setToolTip(tr("Runs, items, attestations, incidents, rework and the hidden factory as CSV files "
+                          "for a spreadsheet"));
+    action->setEnabled(window.document() != nullptr);
+    QObject::connect(&window, &MainWindow::documentChanged, action,
+                     [action](Document* document) { action->setEnabled(document != nullptr); });
+}
+
+} // namespace stable
