@@ -1,0 +1,235 @@
+// Paper from the desktop app. The stream is the one selected in the Library view and the run the one
+// selected in the Runs view; without a selection the user picks from a list.
+#include "printactions.h"
+
+#include "document.h"
+#include "libraryview.h"
+#include "mainwindow.h"
+#include "print/printing.h"
+#include "process.h"
+#include "receipt.h"
+#include "runs.h"
+#include "runs/runsview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QRegularExpression>
+#include <optional>
+
+namespace stable {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Printing", text);
+}
+
+QMenu* fileMenu(MainWindow& window)
+{
+    const QList<QAction*> bar = window.menuBar()->actions();
+    return bar.isEmpty() ? nullptr : bar.constFirst()->menu();
+}
+
+// The menu's entries go just before Back Up…, the first entry after the second separator-delimited group.
+QAction* insertionPoint(QMenu& file)
+{
+    int separators = 0;
+    for (QAction* action : file.actions()) {
+        if (action->isSeparator() && ++separators == 2)
+            return action;
+    }
+    return nullptr;
+}
+
+std::optional<QString> chooseStream(MainWindow& window, Library& library)
+{
+    if (auto* view = qobject_cast<LibraryView*>(window.viewWidget(View::Library))) {
+        if (!view->currentStreamId().isEmpty())
+            return view->currentStreamId();
+    }
+    auto streams = listStreams(library);
+    if (!streams.ok()) {
+        QMessageBox::warning(&window, tr("Print Checklist"), streams.message());
+        return std::nullopt;
+    }
+    QStringList names;
+    QStringList ids;
+    for (const StreamSummary& stream : streams.value()) {
+        if (stream.latestRevision == 0)
+            continue;
+        names << tr("%1 (revision %2)").arg(stream.name).arg(stream.latestRevision);
+        ids << stream.id;
+    }
+    if (names.isEmpty()) {
+        QMessageBox::information(&window, tr("Print Checklist"),
+                                 tr("No value stream is published yet: publish one to print its checklist."));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(&window, tr("Print Checklist"), tr("Value stream:"), names, 0, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return ids.value(static_cast<int>(names.indexOf(picked)));
+}
+
+std::optional<QString> chooseRun(MainWindow& window, Library& library)
+{
+    if (auto* view = qobject_cast<RunsView*>(window.viewWidget(View::Runs))) {
+        if (!view->currentRunId().isEmpty())
+            return view->currentRunId();
+    }
+    auto runs = listRuns(library);
+    if (!runs.ok()) {
+        QMessageBox::warning(&window, tr("Print Receipt"), runs.message());
+        return std::nullopt;
+    }
+    if (runs->isEmpty()) {
+        QMessageBox::information(&window, tr("Print Receipt"), tr("No run has been started yet."));
+        return std::nullopt;
+    }
+    QStringList names;
+    QStringList ids;
+    for (const Run& run : runs.value()) {
+        names << tr("%1 — %2 revision %3, %4, started %5")
+                     .arg(run.title, run.streamKey)
+                     .arg(run.revisionNumber)
+                     .arg(toText(run.status), run.startedAt);
+        ids << run.id;
+    }
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(&window, tr("Print Receipt"), tr("Run:"), names,
+                                                 static_cast<int>(names.size()) - 1, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return ids.value(static_cast<int>(names.indexOf(picked)));
+}
+
+std::optional<PrintedDocument> checklistOfSelection(MainWindow& window)
+{
+    Document* document = window.document();
+    if (!document)
+        return std::nullopt;
+    const auto stream = chooseStream(window, document->library());
+    if (!stream)
+        return std::nullopt;
+    auto printed = checklistDocument(document->library(), *stream);
+    if (!printed.ok()) {
+        QMessageBox::warning(&window, tr("Print Checklist"), printed.message());
+        return std::nullopt;
+    }
+    return printed.value();
+}
+
+std::optional<PrintedDocument> receiptOfSelection(MainWindow& window)
+{
+    Document* document = window.document();
+    if (!document)
+        return std::nullopt;
+    const auto run = chooseRun(window, document->library());
+    if (!run)
+        return std::nullopt;
+    auto receipt = loadReceipt(document->library(), *run);
+    if (!receipt.ok()) {
+        QMessageBox::warning(&window, tr("Print Receipt"), receipt.message());
+        return std::nullopt;
+    }
+    return receiptDocument(receipt.value());
+}
+
+QString fileNameFor(const PrintedDocument& document)
+{
+    QString name = document.frame.title;
+    name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("-"));
+    return name + QStringLiteral(".pdf");
+}
+
+} // namespace
+
+bool previewAndPrint(QWidget* parent, const PrintedDocument& document)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(defaultPaperSize() == PaperSize::Letter ? QPageSize::Letter : QPageSize::A4));
+    printer.setPageMargins(QMarginsF(15, 14, 15, 14), QPageLayout::Millimeter);
+    printer.setDocName(document.frame.title);
+    QPrintPreviewDialog preview(&printer, parent);
+    preview.setWindowTitle(document.frame.title);
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
+                     [&document](QPrinter* target) { paintDocument(document, *target); });
+    return preview.exec() == QDialog::Accepted;
+}
+
+bool exportPdfWithDialog(QWidget* parent, const PrintedDocument& document, const QString& suggestedName)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, tr("Export as PDF"), suggestedName, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto written = writePdf(document, path, defaultPaperSize());
+    QApplication::restoreOverrideCursor();
+    if (!written.ok()) {
+        QMessageBox::warning(parent, tr("Export as PDF"), written.message());
+        return false;
+    }
+    return true;
+}
+
+void installPrinting(MainWindow& window)
+{
+    QMenu* file = fileMenu(window);
+    if (!file)
+        return;
+    QAction* before = insertionPoint(*file);
+    auto* printChecklist = new QAction(tr("Print &Checklist…"), file);
+    printChecklist->setShortcut(QKeySequence::Print);
+    printChecklist->setToolTip(tr("Print the blank checklist of the selected value stream's latest revision"));
+    auto* printReceipt = new QAction(tr("Print &Receipt…"), file);
+    printReceipt->setToolTip(tr("Print the signed receipt of the selected run"));
+    auto* pdfMenu = new QMenu(tr("Export &PDF"), file);
+    pdfMenu->setObjectName(QStringLiteral("exportPdfMenu"));
+    QAction* checklistPdf = pdfMenu->addAction(tr("&Checklist…"));
+    QAction* receiptPdf = pdfMenu->addAction(tr("&Receipt…"));
+    file->insertAction(before, printChecklist);
+    file->insertAction(before, printReceipt);
+    file->insertMenu(before, pdfMenu);
+
+    QObject::connect(printChecklist, &QAction::triggered, &window, [&window] {
+        if (const auto document = checklistOfSelection(window))
+            previewAndPrint(&window, *document);
+    });
+    QObject::connect(printReceipt, &QAction::triggered, &window, [&window] {
+        if (const auto document = receiptOfSelection(window))
+            previewAndPrint(&window, *document);
+    });
+    const auto beside = [&window](const PrintedDocument& document) {
+        return QFileInfo(window.document()->path()).absoluteDir().filePath(fileNameFor(document));
+    };
+    QObject::connect(checklistPdf, &QAction::triggered, &window, [&window, beside] {
+        if (const auto document = checklistOfSelection(window); document && exportPdfWithDialog(&window, *document, beside(*document)))
+            window.showStatus(tr("Saved %1.").arg(document->frame.title));
+    });
+    QObject::connect(receiptPdf, &QAction::triggered, &window, [&window, beside] {
+        if (const auto document = receiptOfSelection(window); document && exportPdfWithDialog(&window, *document, beside(*document)))
+            window.showStatus(tr("Saved %1.").arg(document->frame.title));
+    });
+
+    const auto follow = [printChecklist, printReceipt, pdfMenu](Document* document) {
+        printChecklist->setEnabled(document != nullptr);
+        printReceipt->setEnabled(document != nullptr);
+        pdfMenu->setEnabled(document != nullptr);
+    };
+    QObject::connect(&window, &MainWindow::documentChanged, file, follow);
+    follow(window.document());
+}
+
+} // namespace stable
