@@ -1,6 +1,8 @@
 #include "library.h"
 
+#include "lease.h"
 #include "sql.h"
+#include "witness.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,7 +11,9 @@
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QRandomGenerator>
 #include <QSysInfo>
+#include <QTimer>
 #include <QtEndian>
 
 #include <sodium.h>
@@ -78,6 +82,19 @@ sqlite3* sqliteHandle(const QSqlDatabase& db)
     return *static_cast<sqlite3* const*>(handle.constData());
 }
 
+// Waits for another connection's lock in short, jittered sleeps. SQLite's own busy_timeout backs off to
+// 100 ms naps, so a writer that loops (a build server signing item after item) wins the lock again and
+// again while the other waits: with a rollback journal the other gave up with "database is locked".
+// Short random naps make the wait fair; the limit (~15 s) only ends a lock held by a hung program.
+int waitForLock(void*, int attempt)
+{
+    constexpr int attempts = 5000; // × ~3 ms
+    if (attempt >= attempts)
+        return 0;
+    sqlite3_sleep(QRandomGenerator::global()->bounded(1, 6));
+    return 1;
+}
+
 Error damaged(const QString& path, const QString& detail)
 {
     return Error{ErrorKind::Invalid,
@@ -143,6 +160,9 @@ FileIdentity identifyFile(const QString& path)
 
 bool isOnNetworkFilesystem(const QString& path)
 {
+    const QString fake = qEnvironmentVariable("STABLE_FAKE_FS").toLower();
+    if (!fake.isEmpty())
+        return fake != QLatin1String("local") && fake != QLatin1String("ext4") && fake != QLatin1String("tmpfs");
 #ifdef Q_OS_LINUX
     struct statfs info{};
     const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
@@ -178,6 +198,8 @@ Library::Library(QString path, QString connectionName, OpenOptions options)
 
 Library::~Library()
 {
+    if (m_holdsLease)
+        releaseLease(*this);
     {
         QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
         if (connection.isOpen())
@@ -206,7 +228,57 @@ void Library::notifyCommitted(Changes what)
     // Our own commit bumps nothing in data_version for this connection, but re-read it so that a
     // foreign commit is not confused with ours.
     pollExternalChanges();
+    // The witness outside the file learns every extension of the chain; failing to write it never
+    // fails the commit that already happened.
+    const Status witnessed = recordWitness(*this);
+    if (!witnessed.ok())
+        qCWarning(lcLibrary).noquote() << witnessed.message();
+    if (m_holdsLease && QDateTime::currentMSecsSinceEpoch() - m_leaseRenewedAt > leaseHeartbeatSeconds * 1000)
+        renewLease();
     emit changed(what);
+}
+
+Status Library::settle()
+{
+    {
+        // Finished before the lease's BEGIN IMMEDIATE: a statement still open holds a read lock, and SQLite
+        // then answers "locked" at once instead of waiting.
+        auto identity = execSql(db(), QStringLiteral("SELECT id FROM local_library ORDER BY rowid LIMIT 1"));
+        if (identity.ok() && identity->next())
+            m_libraryId = identity->value(0).toString();
+    }
+    if (m_journalMode != JournalMode::Rollback || m_options.readOnly)
+        return success();
+    const Status leased = takeLease(*this);
+    if (!leased.ok()) {
+        if (leased.error().kind != ErrorKind::Refused)
+            return leased;
+        m_options.readOnly = true;
+        m_readOnlyReason = leased.message();
+        return success();
+    }
+    m_holdsLease = true;
+    m_leaseRenewedAt = QDateTime::currentMSecsSinceEpoch();
+    auto* heartbeat = new QTimer(this);
+    connect(heartbeat, &QTimer::timeout, this, &Library::renewLease);
+    heartbeat->start(leaseHeartbeatSeconds * 1000);
+    return success();
+}
+
+void Library::renewLease()
+{
+    const Status renewed = takeLease(*this);
+    if (renewed.ok()) {
+        m_leaseRenewedAt = QDateTime::currentMSecsSinceEpoch();
+        return;
+    }
+    // Another machine took the lease over (our heartbeat stalled): stop writing rather than race it.
+    qCWarning(lcLibrary).noquote() << renewed.message();
+    if (renewed.error().kind == ErrorKind::Refused) {
+        m_holdsLease = false;
+        m_options.readOnly = true;
+        m_readOnlyReason = renewed.message();
+    }
 }
 
 bool Library::pollExternalChanges()
@@ -228,6 +300,7 @@ Status Library::configureConnection()
     if (sqlite3* handle = sqliteHandle(connection)) {
         // Defensive mode: no writable_schema and no direct shadow-table writes, even from SQL we run.
         sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+        sqlite3_busy_handler(handle, waitForLock, nullptr);
     } else {
         return storageError(QStringLiteral("The SQLite driver did not hand out its connection."));
     }
@@ -235,8 +308,8 @@ Status Library::configureConnection()
     const bool network = m_options.networkFilesystem.value_or(isOnNetworkFilesystem(m_path));
     m_journalMode = network ? JournalMode::Rollback : JournalMode::Wal;
 
-    QStringList pragmas = {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA busy_timeout = 5000"),
-                           QStringLiteral("PRAGMA trusted_schema = OFF"),
+    // No PRAGMA busy_timeout: it would replace waitForLock.
+    QStringList pragmas = {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA trusted_schema = OFF"),
                            QStringLiteral("PRAGMA synchronous = FULL")};
     if (!m_options.readOnly) {
         // WAL needs shared memory that network filesystems do not provide reliably.
@@ -281,6 +354,8 @@ Result<std::unique_ptr<Library>> Library::create(const QString& path, const Open
                      : Status(storageError(QStringLiteral("Could not write %1.").arg(quoted(path))));
     if (status.ok())
         status = library->migrate(0, false);
+    if (status.ok())
+        status = library->settle();
     if (!status.ok()) {
         library.reset();
         cleanUp();
@@ -345,6 +420,7 @@ Result<std::unique_ptr<Library>> Library::open(const QString& path, const OpenOp
     STABLE_TRY(library->configureConnection());
     if (identity.schemaVersion < schemaVersion())
         STABLE_TRY(library->migrate(identity.schemaVersion, true));
+    STABLE_TRY(library->settle());
     library->pollExternalChanges();
     return library;
 }

@@ -70,6 +70,10 @@ public:
     QString displayName() const;
     JournalMode journalMode() const { return m_journalMode; }
     bool isReadOnly() const { return m_options.readOnly; }
+    // Why a library asked for writing was opened read-only (another machine holds the network lease).
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    // The identity of this file and its copies (local_library); keys the per-machine witness.
+    QString libraryId() const { return m_libraryId; }
     // Set when open() migrated the file: where the copy of the old version was put.
     QString migrationBackupPath() const { return m_migrationBackup; }
 
@@ -97,6 +101,8 @@ private:
     Library(QString path, QString connectionName, OpenOptions options);
     Status configureConnection();
     Status migrate(int fromVersion, bool backUpFirst);
+    Status settle(); // after migrating: identity, and the writer lease in a network folder
+    void renewLease();
 
     QString m_path;
     QString m_connectionName;
@@ -107,6 +113,10 @@ private:
     QString m_actor;
     PinCost m_pinCost;
     qint64 m_dataVersion = -1;
+    QString m_readOnlyReason;
+    QString m_libraryId;
+    bool m_holdsLease = false;
+    qint64 m_leaseRenewedAt = 0; // ms since epoch
 };
 
 // What the first 100 bytes of a file say about it, read without opening it as a database.
@@ -118,7 +128,8 @@ struct FileIdentity
 };
 FileIdentity identifyFile(const QString& path);
 
-// statfs says NFS, SMB/CIFS, FUSE (sshfs…), 9P, AFS or Ceph.
+// statfs says NFS, SMB/CIFS, FUSE (sshfs…), 9P, AFS or Ceph. STABLE_FAKE_FS=nfs (or local) overrides it
+// for tests.
 bool isOnNetworkFilesystem(const QString& path);
 
 } // namespace stable

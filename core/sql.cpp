@@ -15,21 +15,24 @@ Error sqlFailure(const QSqlQuery& query, const QString& statement)
     const QSqlError error = query.lastError();
     qCWarning(lcSql).noquote() << "failed:" << statement << "--" << error.databaseText() << error.driverText()
                                << "code" << error.nativeErrorCode();
-    const QString code = error.nativeErrorCode();
+    // The driver may hand out an extended result code (SQLITE_IOERR_WRITE is 778): its low byte is the
+    // primary code.
+    const QString code = QString::number(error.nativeErrorCode().toInt() & 0xff);
     if (code == QLatin1String("5") || code == QLatin1String("6")) // SQLITE_BUSY, SQLITE_LOCKED
         return Error{
             ErrorKind::Locked,
             QStringLiteral("The library is busy: another person or program is writing to it. Try again.")};
     if (code == QLatin1String("13")) // SQLITE_FULL
-        return storageError(QStringLiteral("The disk is full; nothing was written."));
+        return storageError(QStringLiteral("The disk is full; nothing was written. Free some space and try again."));
     if (code == QLatin1String("11") || code == QLatin1String("26")) // SQLITE_CORRUPT, SQLITE_NOTADB
         return storageError(QStringLiteral("The library file is damaged (%1); restore it from a backup.")
                                 .arg(error.databaseText()));
     if (code == QLatin1String("8")) // SQLITE_READONLY
         return storageError(QStringLiteral("The library is open read-only; nothing was written."));
     if (code == QLatin1String("10")) // SQLITE_IOERR
-        return storageError(
-            QStringLiteral("The library file could not be read or written (%1).").arg(error.databaseText()));
+        return storageError(QStringLiteral("The library file could not be read or written (%1); nothing was "
+                                           "written. Is the disk full, or the folder gone?")
+                                .arg(error.databaseText()));
     return storageError(QStringLiteral("The library refused the change (%1).").arg(error.databaseText()));
 }
 
@@ -124,7 +127,9 @@ WriteTransaction::~WriteTransaction()
 Status WriteTransaction::begin()
 {
     if (m_library.isReadOnly())
-        return refused(QStringLiteral("The library is open read-only; nothing was written."));
+        return refused(m_library.readOnlyReason().isEmpty()
+                           ? QStringLiteral("The library is open read-only; nothing was written.")
+                           : m_library.readOnlyReason() + QStringLiteral(" Nothing was written."));
     STABLE_TRY(execSql(db(), QStringLiteral("BEGIN IMMEDIATE")));
     m_active = true;
     return success();

@@ -4,6 +4,7 @@
 #include "demo.h"
 #include "integrity.h"
 #include "libraryjson.h"
+#include "witness.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -145,6 +146,16 @@ int verify(const Arguments& arguments, Console& console)
         console.out << "; chain head " << verdict.headHash;
     console.out << "." << Qt::endl;
     if (verdict.ok) {
+        // The file agrees with itself; the witness on this computer says whether it fell behind.
+        auto witness = checkWitness(*library.value());
+        if (!witness.ok())
+            return console.fail(witness.error());
+        if (!witness->ok) {
+            console.out << "  " << witness->problem << '\n';
+            return console.fail(refused(QStringLiteral("%1 fails verification: %2")
+                                            .arg(quoted(arguments.library()), witness->problem)));
+        }
+        (void)recordWitness(*library.value());
         console.out << quoted(arguments.library()) << " is intact." << Qt::endl;
         return exitSuccess;
     }

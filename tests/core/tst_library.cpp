@@ -54,7 +54,8 @@ private slots:
         QCOMPARE(pragmaInt(*lib, "foreign_keys"), 1);
         QCOMPARE(pragmaInt(*lib, "synchronous"), 2); // FULL
         QCOMPARE(pragmaInt(*lib, "trusted_schema"), 0);
-        QVERIFY(pragmaInt(*lib, "busy_timeout") >= 1000);
+        // Locks are waited for by the library's own fair busy handler (PRAGMA busy_timeout reports 0 for
+        // it); tests/reliability/tst_writers.cpp proves two writers never see "locked".
         QCOMPARE(pragmaText(*lib, "journal_mode"), QStringLiteral("wal"));
         QCOMPARE(lib->journalMode(), JournalMode::Wal);
         QVERIFY(Library::schemaVersion() >= 1);

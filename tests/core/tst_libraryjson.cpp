@@ -225,12 +225,14 @@ QByteArray exportBytes(Library& library)
     return libraryDocumentBytes(document.value());
 }
 
+// The library's content tables: this file's machine-local state (local_*: its identity, the writer
+// lease) is no part of the document.
 QStringList tableNames(Library& library)
 {
     QStringList names;
     auto query =
         execSql(library.db(), QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name "
-                                             "NOT LIKE 'sqlite_%' ORDER BY name"));
+                                             "NOT LIKE 'sqlite_%' AND name NOT LIKE 'local_%' ORDER BY name"));
     while (query.ok() && query->next())
         names.append(query->value(0).toString());
     return names;
