@@ -1,8 +1,8 @@
 #include "newlibrarydialog.h"
 
 #include "library.h"
+#include "refusal.h"
 #include "templates.h"
-#include "tints.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -74,14 +74,7 @@ NewLibraryDialog::NewLibraryDialog(QWidget* parent)
     m_browseTemplate->setAccessibleName(tr("Choose the template library"));
     browseTarget->setAccessibleName(tr("Choose where to make the new library"));
 
-    m_message->setWordWrap(true);
-    QPalette refusal = m_message->palette();
-    refusal.setColor(QPalette::Window, tint(palette(), QColor(220, 50, 50), isDark(palette()) ? 0.35 : 0.2));
-    refusal.setColor(QPalette::WindowText, palette().color(QPalette::Text));
-    m_message->setPalette(refusal);
-    m_message->setAutoFillBackground(true);
-    m_message->setMargin(6);
-    m_message->hide();
+    styleAsRefusal(m_message);
 
     auto* explanation = new QLabel(tr("The new library starts with these value streams as drafts. People, "
                                       "revisions, runs and incidents are not copied."),

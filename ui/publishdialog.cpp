@@ -4,9 +4,9 @@
 #include "document.h"
 #include "incidents.h"
 #include "people.h"
+#include "refusal.h"
 #include "revisiondiff.h"
 #include "revisions.h"
-#include "tints.h"
 #include "wording.h"
 
 #include <QComboBox>
@@ -52,16 +52,7 @@ PublishDialog::PublishDialog(Document& document, const QString& streamId, QWidge
     m_answers->setMaximumHeight(90);
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setPlaceholderText(tr("The publisher's PIN"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A refusal stands out on a red tint of the palette's own base, readable in dark mode too.
-    QPalette refusal = m_message->palette();
-    refusal.setColor(QPalette::Window, tint(palette(), QColor(220, 50, 50), isDark(palette()) ? 0.35 : 0.2));
-    refusal.setColor(QPalette::WindowText, palette().color(QPalette::Text));
-    m_message->setPalette(refusal);
-    m_message->setAutoFillBackground(true);
-    m_message->setMargin(6);
-    m_message->hide();
+    styleAsRefusal(m_message);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Value stream:"), m_stream);
@@ -109,6 +100,15 @@ PublishDialog::PublishDialog(Document& document, const QString& streamId, QWidge
 QString PublishDialog::streamId() const
 {
     return m_stream->currentData().toString();
+}
+
+void PublishDialog::tickAnswers(const QStringList& incidentKeys)
+{
+    for (int i = 0; i < m_answers->count(); ++i) {
+        QListWidgetItem* item = m_answers->item(i);
+        if (incidentKeys.contains(item->data(Qt::UserRole).toString()))
+            item->setCheckState(Qt::Checked);
+    }
 }
 
 void PublishDialog::loadStream()

@@ -3,8 +3,8 @@
 #include "document.h"
 #include "edits.h"
 #include "process.h"
+#include "refusal.h"
 #include "templates.h"
-#include "tints.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -31,14 +31,7 @@ TemplateDialog::TemplateDialog(Document& document, QWidget* parent)
     m_message->setObjectName(QStringLiteral("message"));
     m_key->setToolTip(
         tr("Letters, digits, ‘-’, ‘_’ and ‘.’; used on the command line and in item references"));
-    m_message->setWordWrap(true);
-    QPalette refusal = m_message->palette();
-    refusal.setColor(QPalette::Window, tint(palette(), QColor(220, 50, 50), isDark(palette()) ? 0.35 : 0.2));
-    refusal.setColor(QPalette::WindowText, palette().color(QPalette::Text));
-    m_message->setPalette(refusal);
-    m_message->setAutoFillBackground(true);
-    m_message->setMargin(6);
-    m_message->hide();
+    styleAsRefusal(m_message);
 
     m_template->addItem(tr("Blank value stream"), QString());
     for (const QString& name : templateNames())
