@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "document.h"
 #include "integrity.h"
 #include "messagebanner.h"
@@ -180,6 +181,9 @@ Status MainWindow::openLibrary(const QString& path)
     emit documentChanged(m_document.get());
     if (!m_views.isEmpty() && !currentView())
         showView(m_views.firstKey());
+    // Another machine holds the writer lease of a library in a network folder: it is open to read only.
+    if (const QString reason = m_document->library().readOnlyReason(); !reason.isEmpty())
+        m_banner->showMessage(reason);
     if (!m_document->library().migrationBackupPath().isEmpty())
         statusBar()->showMessage(tr("This library was upgraded to the current format; the old file was kept as %1.")
                                      .arg(m_document->library().migrationBackupPath()));
@@ -309,11 +313,8 @@ void MainWindow::backUp()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Stable"),
-                       tr("<h3>Stable %1</h3><p>A workbench for Process Reliability Engineering: write down each "
-                          "step of a value stream, sign proof for every run, and turn every escaped defect into a "
-                          "sharper check.</p><p>Qt %2.</p>")
-                           .arg(QStringLiteral(STABLE_VERSION), QString::fromLatin1(qVersion())));
+    AboutDialog dialog(m_document.get(), this);
+    dialog.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

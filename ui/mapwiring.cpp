@@ -80,7 +80,7 @@ void installValidationPanel(MainWindow& window)
     dock->setWidget(panel);
     window.addPanel(dock, Qt::BottomDockWidgetArea);
     // A few lines of issues, leaving the room to the view (a saved window state overrides this).
-    window.resizeDocks({dock}, {150}, Qt::Vertical);
+    window.resizeDocks({dock}, {90}, Qt::Vertical);
     panel->setDocument(window.document());
     QObject::connect(&window, &MainWindow::documentChanged, panel, &ValidationPanel::setDocument);
     QObject::connect(panel, &ValidationPanel::issueActivated, &window,

@@ -1,7 +1,14 @@
 // Which views the main window has, in menu order. Each view is a widget that is also a DocumentView.
+#include "autobackup.h"
+#include "bpmn/bpmnimportwiring.h"
+#include "console/consolewiring.h"
+#include "csvexportaction.h"
+#include "incidents/incidentswiring.h"
 #include "librarywiring.h"
 #include "mainwindow.h"
 #include "mapwiring.h"
+#include "printactions.h"
+#include "runs/runswiring.h"
 #include "startup.h"
 
 namespace stable {
@@ -10,6 +17,13 @@ void installViews(MainWindow& window)
 {
     installLibraryView(window);
     installMapAndProcess(window);
+    installRunsView(window);
+    installIncidentsView(window);
+    installConsoleView(window);
+    installCsvExport(window);
+    installBpmnImport(window);
+    installPrinting(window);
+    installAutoBackup(window);
 }
 
 } // namespace stable

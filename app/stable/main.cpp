@@ -1,22 +1,58 @@
 // The desktop app: parse the arguments, open the library, show the window.
+#include "aboutdialog.h"
 #include "mainwindow.h"
 #include "startup.h"
 #include "views.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace stable;
+
+namespace {
+
+// A view that computes in the background (the console) says so in its dynamic property "busy"; the
+// screenshot waits for it, within reason, so that the picture shows what the view computed.
+void waitWhileBusy(MainWindow& window)
+{
+    const auto current = window.currentView();
+    QWidget* view = current ? window.viewWidget(*current) : nullptr;
+    const QDeadlineTimer deadline(30000);
+    QTimer tick;
+    tick.start(20);
+    while (view && view->property("busy").toBool() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    QCoreApplication::processEvents();
+}
+
+// The app's strings compiled in (:/i18n/stable_<lang>.qm) and Qt's own (its dialogs' buttons) from
+// the system when the translations are installed (Debian: qt6-translations-l10n), for the user's
+// languages in order of preference.
+void installTranslations(QApplication& app)
+{
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto* own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("stable"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Stable"));
-    QApplication::setOrganizationName(QStringLiteral("Stable"));
-    QApplication::setApplicationVersion(QStringLiteral(STABLE_VERSION));
+    applyApplicationIdentity();
+    installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Process Reliability Engineering workbench"));
@@ -71,6 +107,7 @@ int main(int argc, char* argv[])
         window.show();
         // Let layouts settle and lazy models fetch their first rows before the picture is taken.
         QTimer::singleShot(300, &window, [&window, &parser, &screenshotOption, &err] {
+            waitWhileBusy(window);
             const Status saved = saveScreenshot(window, parser.value(screenshotOption));
             if (!saved.ok())
                 err << "stable: " << saved.message() << '\n';

@@ -13,6 +13,11 @@ QList<CommandSpec> processCommands();  // import, publish
 QList<CommandSpec> runCommands();      // run start | sign | void | close | show | list
 QList<CommandSpec> incidentCommands(); // incident add | analyse | improve (| show | list)
 QList<CommandSpec> measureCommands();  // rework add, team-hours set, settings set, metrics
-QList<CommandSpec> comingCommands();   // announced in the contract, not in this build yet
+QList<CommandSpec> csvCommands();      // export-csv
+QList<CommandSpec> printCommands();    // checklist, receipt (PDF; the receipt also as JSON)
+QList<CommandSpec> bpmnCommands();     // import-bpmn
+
+// The printing commands lay text out with fonts: main() gives them a QGuiApplication.
+bool commandPrints(const QString& word);
 
 } // namespace stable::cli

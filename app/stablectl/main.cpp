@@ -5,7 +5,10 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
+#include <cstdio>
+#include <memory>
 
 using namespace stable::cli;
 
@@ -20,6 +23,9 @@ QList<CommandSpec> allCommands()
     commands += runCommands();
     commands += incidentCommands();
     commands += measureCommands();
+    commands += bpmnCommands();
+    commands += printCommands();
+    commands += csvCommands();
     return commands;
 }
 
@@ -72,9 +78,6 @@ void printOverview(QTextStream& stream)
            "Commands:\n";
     for (const CommandSpec& command : allCommands())
         stream << "  " << wrappedUsage(command) << '\n';
-    stream << "\nComing in a later build:\n";
-    for (const CommandSpec& command : comingCommands())
-        stream << "  " << wrappedUsage(command) << '\n';
     stream << "\n  stablectl help COMMAND      usage of one command\n"
               "  stablectl --version\n";
 }
@@ -119,7 +122,7 @@ int help(Console& console, const QStringList& topic)
         printOverview(console.out);
         return exitSuccess;
     }
-    QList<CommandSpec> commands = allCommands() + comingCommands();
+    const QList<CommandSpec> commands = allCommands();
     int used = 0;
     if (const CommandSpec* command = findCommand(commands, topic, &used)) {
         printCommandHelp(console.out, *command);
@@ -152,10 +155,6 @@ int dispatch(Console& console, const QStringList& words)
         return help(console, words.mid(1));
 
     int used = 0;
-    const QList<CommandSpec> coming = comingCommands();
-    if (const CommandSpec* command = findCommand(coming, words, &used))
-        return console.fail(QStringLiteral("‘%1’ is not available in this build yet.").arg(command->name));
-
     const QList<CommandSpec> commands = allCommands();
     const CommandSpec* command = findCommand(commands, words, &used);
     if (!command) {
@@ -184,7 +183,24 @@ int dispatch(Console& console, const QStringList& words)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication application(argc, argv);
+    // Printing lays text out with fonts, which needs a QGuiApplication; without a display (a build server)
+    // it runs on the offscreen platform. Every other command stays a plain QCoreApplication.
+    std::unique_ptr<QCoreApplication> application;
+    if (argc > 1 && commandPrints(QString::fromLocal8Bit(argv[1]))) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // The platform's start-up notes ("XDG_RUNTIME_DIR not set") are nothing a user can act on; only
+        // its failures pass.
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+                if (type == QtCriticalMsg || type == QtFatalMsg)
+                    fprintf(stderr, "stablectl: %s (%s)\n", qUtf8Printable(message), context.category);
+            });
+        application = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previous);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("stablectl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STABLE_VERSION));
     // Standard error carries one line a person can act on; the core's diagnostics (failing SQL included)

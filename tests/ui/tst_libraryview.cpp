@@ -43,6 +43,7 @@ private slots:
     void streamShowsItsSummary();
     void failedUndoShowsABannerThatStaysOutOfTheWay();
     void removeStreamAsksThenUndoBringsItBack();
+    void aLibraryLeasedByAnotherMachineSaysSoInTheBanner();
 
 private:
     QAction* editAction(QKeySequence::StandardKey key) const;
@@ -245,6 +246,28 @@ void TestLibraryView::removeStreamAsksThenUndoBringsItBack()
     editAction(QKeySequence::Undo)->trigger();
     QCOMPARE(selectRows(library, live), QStringList{QStringLiteral("release")});
     QCOMPARE(m_view->model()->rowCount(), 1);
+}
+
+// A library in a network folder that another machine is writing opens read-only, and says who holds it.
+void TestLibraryView::aLibraryLeasedByAnotherMachineSaysSoInTheBanner()
+{
+    m_window.reset();
+    qputenv("STABLE_FAKE_FS", "nfs");
+    qputenv("STABLE_FAKE_HOST", "alpha");
+    const QString path = m_lib->file(QStringLiteral("shared.stable"));
+    auto alpha = Library::create(path);
+    QVERIFY2(alpha.ok(), qPrintable(alpha.message()));
+
+    qputenv("STABLE_FAKE_HOST", "beta");
+    MainWindow beta;
+    installViews(beta);
+    const Status opened = beta.openLibrary(path);
+    qunsetenv("STABLE_FAKE_FS");
+    qunsetenv("STABLE_FAKE_HOST");
+    QVERIFY2(opened.ok(), qPrintable(opened.message()));
+    QVERIFY(beta.document()->library().isReadOnly());
+    QVERIFY(!beta.banner()->isHidden());
+    QVERIFY2(beta.banner()->text().contains(QStringLiteral("‘alpha’")), qPrintable(beta.banner()->text()));
 }
 
 QTEST_MAIN(TestLibraryView)
