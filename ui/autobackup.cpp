@@ -10,7 +10,11 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QThread>
 #include <QTimer>
+
+#include <memory>
+#include <optional>
 
 namespace stable {
 
@@ -31,17 +35,50 @@ AutoBackupPolicy policyFromSettings()
     return policy;
 }
 
-void backUpIfDue(MainWindow& window)
+// A backup of a large library takes a while (VACUUM INTO copies every page, then the copy is verified), so
+// it runs on a thread of its own with its own read-only connection; the window only hears the outcome.
+class BackupRunner final : public QObject
 {
-    Document* document = window.document();
-    if (!document)
-        return;
-    auto outcome = runAutoBackup(document->library(), policyFromSettings());
-    if (!outcome.ok())
-        window.showStatus(QObject::tr("Automatic backup failed: %1").arg(outcome.message()), 30000);
-    else if (outcome->made)
-        window.showStatus(QObject::tr("Backed up and verified: %1").arg(QDir::toNativeSeparators(outcome->path)));
-}
+public:
+    explicit BackupRunner(MainWindow& window) : QObject(&window), m_window(window)
+    {
+        setObjectName(QStringLiteral("autoBackupRunner"));
+    }
+
+    void backUpIfDue()
+    {
+        Document* document = m_window.document();
+        if (!document || m_running)
+            return;
+        m_running = true;
+        auto outcome = std::make_shared<std::optional<Result<AutoBackupOutcome>>>();
+        QThread* thread = QThread::create([path = document->path(), policy = policyFromSettings(), outcome] {
+            OpenOptions readOnly;
+            readOnly.readOnly = true;
+            auto library = Library::open(path, readOnly);
+            if (!library.ok())
+                *outcome = Result<AutoBackupOutcome>(library.error());
+            else
+                *outcome = runAutoBackup(*library.value(), policy);
+        });
+        connect(thread, &QThread::finished, this, [this, thread, outcome] {
+            thread->deleteLater();
+            m_running = false;
+            if (!outcome->has_value())
+                return;
+            const Result<AutoBackupOutcome>& done = **outcome;
+            if (!done.ok())
+                m_window.showStatus(QObject::tr("Automatic backup failed: %1").arg(done.message()), 30000);
+            else if (done->made)
+                m_window.showStatus(QObject::tr("Backed up and verified: %1").arg(QDir::toNativeSeparators(done->path)));
+        });
+        thread->start(QThread::LowPriority);
+    }
+
+private:
+    MainWindow& m_window;
+    bool m_running = false;
+};
 
 void checkWitnessOnOpen(MainWindow& window, Document& document)
 {
@@ -78,17 +115,24 @@ void installAutoBackup(MainWindow& window)
 {
     auto* timer = new QTimer(&window);
     timer->setInterval(checkEveryMs);
-    QObject::connect(timer, &QTimer::timeout, &window, [&window] { backUpIfDue(window); });
-    QObject::connect(&window, &MainWindow::documentChanged, &window, [&window, timer](Document* document) {
+    auto* runner = new BackupRunner(window);
+    QObject::connect(timer, &QTimer::timeout, runner, &BackupRunner::backUpIfDue);
+    QObject::connect(&window, &MainWindow::documentChanged, &window, [&window, timer, runner](Document* document) {
         timer->stop();
         if (!document)
             return;
         checkWitnessOnOpen(window, *document);
-        QTimer::singleShot(firstCheckMs, timer, [&window, timer] {
-            backUpIfDue(window);
+        QTimer::singleShot(firstCheckMs, timer, [runner, timer] {
+            runner->backUpIfDue();
             timer->start();
         });
     });
+}
+
+void backUpNowIfDue(MainWindow& window)
+{
+    if (auto* runner = window.findChild<BackupRunner*>(QStringLiteral("autoBackupRunner"), Qt::FindDirectChildrenOnly))
+        runner->backUpIfDue();
 }
 
 } // namespace stable

@@ -9,4 +9,8 @@ class MainWindow;
 // names the figures and lets the user accept a file deliberately restored from a backup.
 void installAutoBackup(MainWindow& window);
 
+// Looks now instead of at the next timer tick (a backup is made only when one is due). The backup runs on
+// a thread of its own; the outcome shows in the status bar.
+void backUpNowIfDue(MainWindow& window);
+
 } // namespace stable
