@@ -155,7 +155,29 @@ Status History::play()
     // The month the history ends in gets the hours worked so far.
     if (played.isValid() && played.day() != played.daysInMonth())
         STABLE_TRY(teamHours(played));
-    return success();
+    return changeUnderWay();
+}
+
+// Tonight's change is under way when the history ends: the first look at the runs shows a checklist being
+// signed and the countdown to its rollback point.
+Status History::changeUnderWay()
+{
+    const QDateTime start = m_limit.addSecs(-2 * 3600);
+    if (start.date() < m_first)
+        return success();
+    m_clock.set(start);
+    const int number = m_plans++;
+    RunPlan plan;
+    plan.stream = planStream;
+    plan.title = planTitle(number);
+    plan.slug = QStringLiteral("CHG-%1").arg(4100 + number * 37);
+    plan.kind = RunKind::Plan;
+    plan.plannedStart = start;
+    plan.rollbackPoint = start.addSecs(4 * 3600 + 30 * 60);
+    plan.minutesPerItem = 6;
+    plan.number = number;
+    plan.stopsAfter = 9;
+    return perform(plan);
 }
 
 Status History::day(QDate date)
@@ -246,6 +268,8 @@ Status History::perform(const RunPlan& plan)
     const int voidAt = chance(0.04) ? between(0, itemCount - 1) : -1;
 
     for (int i = 0; i < itemCount; ++i) {
+        if (i == plan.stopsAfter)
+            return success(); // still under way when the history ends
         const RunItem& item = run.items.at(i);
         m_clock.advance(60 * between(plan.minutesPerItem - 3, plan.minutesPerItem + 3));
         const QString performer = performerFor(m_ownerRoles.value(plan.stream + QLatin1Char('/') + item.stepKey));

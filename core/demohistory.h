@@ -66,6 +66,7 @@ private:
         int number = 0;
         QString lessons;
         QString rollsBackAt; // "STEP/CHECK" that fails and ends the run rolled back; empty: none
+        int stopsAfter = -1; // items signed before the history ends with the run under way; -1: all
     };
 
     double unit();
@@ -81,6 +82,7 @@ private:
     Status releaseRun(QDate date);
     Status patchingRun(QDate date);
     Status planRun(QDate date);
+    Status changeUnderWay();
     Status perform(const RunPlan& plan);
     Status signPass(const Run& run, const RunItem& item, const RunPlan& plan, const QString& performer);
     Status failure(const Run& run, const RunItem& item, int spot, const QString& performer);
