@@ -108,20 +108,16 @@ Status computeYields(Library& library, const Scope& scope, Measures& measures)
     }
     closedRuns->finish();
 
-    // Per step and closed run: did any item of the step get a fail that stands (not voided)?
-    auto yields =
-        execSql(library.db(),
-                QStringLiteral(
-                    "SELECT step_id, count(*), count(*) - sum(failed) FROM ("
-                    "  SELECT ri.step_id, ri.run_id, "
-                    "         max(CASE WHEN a.id IS NOT NULL AND v.id IS NULL THEN 1 ELSE 0 END) AS failed "
-                    "  FROM run r JOIN run_item ri ON ri.run_id = r.id "
-                    "  LEFT JOIN attestation a ON a.item_id = ri.id AND a.outcome = 'fail' "
-                    "  LEFT JOIN attestation_void v ON v.attestation_id = a.id "
-                    "  WHERE r.status IN ") +
-                    closedStatuses + QStringLiteral(" AND ") + runsWithin +
-                    QStringLiteral("  GROUP BY ri.step_id, ri.run_id) GROUP BY step_id"),
-                binds);
+    // Per step: closed runs and first passes, summed from the monthly summary kept current on write
+    // (resources/sql/005_performance.sql): a run's step fails first time when any of its items got a
+    // fail that stands (not voided).
+    QVariantList yieldBinds;
+    auto yields = execSql(library.db(),
+                          QStringLiteral("SELECT step_id, sum(closed_runs), sum(first_pass) FROM derived_step_month "
+                                         "WHERE ") +
+                              within(scope, QStringLiteral("month"), QStringLiteral("stream_id"), yieldBinds) +
+                              QStringLiteral(" GROUP BY step_id HAVING sum(closed_runs) > 0"),
+                          yieldBinds);
     if (!yields.ok())
         return yields.error();
     QHash<QString, QPair<int, int>> runsAndFirstPass;

@@ -1,0 +1,232 @@
+// Figures of the desktop side: the runs list and a run's checklist through their item models, the
+// console charts painted offscreen, PDFs, and the app itself from process start to screenshot.
+#include "bench.h"
+
+#include "clock.h"
+#include "console/chartpanel.h"
+#include "console/consolecharts.h"
+#include "console/consolecomputer.h"
+#include "consoleseries.h"
+#include "document.h"
+#include "library.h"
+#include "print/printing.h"
+#include "receipt.h"
+#include "runs/checklistmodel.h"
+#include "runs/runlistmodel.h"
+#include "sql.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QGridLayout>
+#include <QPixmap>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQueryModel>
+#include <QWidget>
+
+#include <sys/resource.h>
+
+namespace stable::bench {
+
+namespace {
+
+// The run with the most items (the receipt and the checklist of one run are measured on it).
+QString largestRun(Library& library)
+{
+    auto query = execSql(library.db(), QStringLiteral("SELECT run_id FROM run_item GROUP BY run_id "
+                                                      "ORDER BY count(*) DESC LIMIT 1"));
+    return query.ok() && query->next() ? query->value(0).toString() : QString();
+}
+
+} // namespace
+
+QJsonObject benchLists(const Context& context)
+{
+    QJsonObject out;
+    auto document = Document::open(context.library);
+    if (!document.ok())
+        return {{QStringLiteral("note"), document.message()}};
+    Document& doc = *document.value();
+
+    out.insert(QStringLiteral("runs_first_page_ms"), measure(context.runs, [&] {
+                                                         RunListModel model;
+                                                         model.setDocument(&doc);
+                                                         return model.rowCount() > 0 ? QString()
+                                                                                     : QStringLiteral("no runs");
+                                                     }).toJson());
+    int rows = 0;
+    Figure scroll = measure(context.runs, [&] {
+        RunListModel model;
+        model.setDocument(&doc);
+        while (model.canFetchMore())
+            model.fetchMore();
+        rows = model.rowCount();
+        return QString();
+    });
+    scroll.note = QStringLiteral("first page + fetchMore to the end, %1 rows").arg(rows);
+    out.insert(QStringLiteral("runs_scroll_to_end_ms"), scroll.toJson());
+
+    // What Qt gives for free: QSqlQueryModel over the same table, newest first.
+    const QString sql = QStringLiteral("SELECT * FROM run ORDER BY started_at DESC");
+    out.insert(QStringLiteral("qsqlquerymodel_first_page_ms"),
+               measure(context.runs, [&] {
+                   QSqlQueryModel model;
+                   model.setQuery(sql, doc.library().db());
+                   return model.rowCount() > 0 ? QString() : model.lastError().text();
+               }).toJson());
+    Figure plain = measure(context.runs, [&] {
+        QSqlQueryModel model;
+        model.setQuery(sql, doc.library().db());
+        while (model.canFetchMore())
+            model.fetchMore();
+        rows = model.rowCount();
+        return QString();
+    });
+    plain.note = QStringLiteral("setQuery + fetchMore to the end, %1 rows").arg(rows);
+    out.insert(QStringLiteral("qsqlquerymodel_scroll_to_end_ms"), plain.toJson());
+
+    const QString runId = largestRun(doc.library());
+    int items = 0;
+    Figure checklist = measure(context.runs, [&] {
+        auto run = loadRun(doc.library(), runId);
+        if (!run.ok())
+            return run.message();
+        ChecklistModel model;
+        model.setRun(run.value());
+        items = static_cast<int>(run->items.size());
+        return model.rowCount() > 0 ? QString() : QStringLiteral("empty checklist");
+    });
+    checklist.note = QStringLiteral("loadRun + ChecklistModel of the largest run, %1 items").arg(items);
+    out.insert(QStringLiteral("run_attestations_first_page_ms"), checklist.toJson());
+    return out;
+}
+
+QJsonObject benchCharts(const Context& context)
+{
+    QJsonObject out;
+    auto clock = std::make_shared<SystemClock>();
+    out.insert(QStringLiteral("console_compute_ms"),
+               measure(context.runs, [&] {
+                   const ConsoleResult result = computeConsole(context.library, MeasureFilter{}, clock);
+                   return result.error;
+               }).toJson());
+    const ConsoleResult computed = computeConsole(context.library, MeasureFilter{}, clock);
+    if (!computed.error.isEmpty())
+        return out;
+    auto series = std::make_shared<const ConsoleSeries>(computed.series);
+    const QList<std::pair<QString, ChartPanel::Draw>> charts = {
+        {QStringLiteral("hiddenFactory"), &ConsoleCharts::hiddenFactory},
+        {QStringLiteral("costOfPoorQuality"), &ConsoleCharts::costOfPoorQuality},
+        {QStringLiteral("pareto"), &ConsoleCharts::pareto},
+        {QStringLiteral("firstPassYield"), &ConsoleCharts::firstPassYield},
+        {QStringLiteral("rolledThroughputYield"), &ConsoleCharts::rolledThroughputYield},
+        {QStringLiteral("shiftLeft"), &ConsoleCharts::shiftLeft},
+    };
+    Figure paint = measure(context.runs, [&] {
+        QWidget grid;
+        auto* layout = new QGridLayout(&grid);
+        int place = 0;
+        for (const auto& [name, draw] : charts) {
+            auto* panel = new ChartPanel(name, draw, &grid);
+            layout->addWidget(panel, place / 3, place % 3);
+            ++place;
+        }
+        grid.resize(1400, 900);
+        grid.show();
+        for (ChartPanel* panel : grid.findChildren<ChartPanel*>())
+            panel->showSeries(series);
+        const QPixmap picture = grid.grab();
+        return picture.isNull() ? QStringLiteral("nothing painted") : QString();
+    });
+    paint.note = QStringLiteral("six ChartPanels at 1400×900: build, draw the series, paint (grab)");
+    out.insert(QStringLiteral("charts_build_and_paint_ms"), paint.toJson());
+    return out;
+}
+
+QJsonObject benchPrint(const Context& context)
+{
+    QJsonObject out;
+    auto opened = Library::open(context.library, OpenOptions{});
+    if (!opened.ok())
+        return {{QStringLiteral("note"), opened.message()}};
+    Library& library = *opened.value();
+    auto stream = execSql(library.db(), QStringLiteral("SELECT s.key FROM stream s JOIN revision v ON "
+                                                       "v.stream_id = s.id JOIN revision_check rc ON "
+                                                       "rc.revision_id = v.id WHERE s.removed = 0 GROUP BY v.id "
+                                                       "ORDER BY count(*) DESC LIMIT 1"));
+    const QString streamKey = stream.ok() && stream->next() ? stream->value(0).toString() : QString();
+    if (stream.ok())
+        stream->finish();
+    int pages = 0;
+    Figure checklist = measure(context.runs, [&] {
+        auto document = checklistDocument(library, streamKey);
+        if (!document.ok())
+            return document.message();
+        QBuffer pdf;
+        pdf.open(QIODevice::WriteOnly);
+        auto rendered = renderPdf(document.value(), pdf, PaperSize::A4);
+        pages = rendered.ok() ? rendered.value() : 0;
+        return rendered.ok() ? QString() : rendered.message();
+    });
+    checklist.note = QStringLiteral("blank checklist of ‘%1’ (largest revision), %2 pages").arg(streamKey).arg(pages);
+    out.insert(QStringLiteral("checklist_pdf_ms"), checklist.toJson());
+
+    // A receipt of 200 items: the largest run's items repeated (with their attestations) up to 200.
+    auto receipt = loadReceipt(library, largestRun(library));
+    if (!receipt.ok())
+        return out;
+    Receipt big = receipt.value();
+    if (big.run.items.size() > 200)
+        big.run.items.resize(200);
+    const QList<RunItem> original = big.run.items; // the 200 items of a large run, or repeated up to 200
+    for (int copy = 1; big.run.items.size() < 200 && !original.isEmpty(); ++copy)
+        for (RunItem item : original) {
+            if (big.run.items.size() >= 200)
+                break;
+            item.checkKey += QStringLiteral("-%1").arg(copy);
+            item.position += copy * 1000;
+            big.run.items.append(item);
+        }
+    Figure receiptPdf = measure(context.runs, [&] {
+        QBuffer pdf;
+        pdf.open(QIODevice::WriteOnly);
+        auto rendered = renderPdf(receiptDocument(big), pdf, PaperSize::A4);
+        pages = rendered.ok() ? rendered.value() : 0;
+        return rendered.ok() ? QString() : rendered.message();
+    });
+    receiptPdf.note = QStringLiteral("receipt of %1 items, %2 pages").arg(big.run.items.size()).arg(pages);
+    out.insert(QStringLiteral("receipt_pdf_ms"), receiptPdf.toJson());
+    return out;
+}
+
+QJsonObject benchApp(const Context& context, const QString& appPath)
+{
+    QJsonObject out;
+    if (!QFile::exists(appPath))
+        return {{QStringLiteral("note"), QStringLiteral("no app at %1").arg(appPath)}};
+    const QString shot = context.workDir + QStringLiteral("/console.png");
+    Figure start = measure(context.large ? std::min(context.runs, 3) : context.runs, [&] {
+        QFile::remove(shot);
+        QProcess app;
+        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer timer;
+        timer.start();
+        app.start(appPath, {context.library, QStringLiteral("--view"), QStringLiteral("console"),
+                            QStringLiteral("--screenshot"), shot});
+        if (!app.waitForFinished(120000))
+            return QStringLiteral("the app did not finish");
+        if (app.exitCode() != 0 || !QFile::exists(shot))
+            return QStringLiteral("the app failed (exit %1)").arg(app.exitCode());
+        return QString();
+    });
+    start.note = QStringLiteral("process start to screenshot written (includes the app's fixed 300 ms settle)");
+    out.insert(QStringLiteral("start_to_console_screenshot_ms"), start.toJson());
+    // The largest resident set of any child that has ended: the app runs above were this process's only
+    // children.
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    out.insert(QStringLiteral("peak_rss_mb"), Figure::round3(static_cast<double>(usage.ru_maxrss) / 1024.0));
+    return out;
+}
+
+} // namespace stable::bench

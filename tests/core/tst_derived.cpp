@@ -1,0 +1,158 @@
+// The first-pass yield summaries (derived_run_step, derived_step_month; 005_performance.sql) are kept
+// current by triggers: after signing, failing, voiding, closing and importing a whole library they must
+// hold exactly what the run items and attestations say.
+#include "libraryjson.h"
+#include "process.h"
+#include "revisions.h"
+#include "runs.h"
+#include "sql.h"
+#include "testlibrary.h"
+
+#include <QJsonDocument>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace stable;
+using namespace stable::test;
+
+namespace {
+
+QualityCheck check(const char* key, bool critical = false)
+{
+    QualityCheck c;
+    c.key = QString::fromLatin1(key);
+    c.statement = QStringLiteral("Check ") + c.key;
+    c.critical = critical;
+    return c;
+}
+
+ValueStream releaseProcess()
+{
+    ValueStream stream;
+    stream.key = QStringLiteral("release");
+    stream.name = QStringLiteral("Release");
+    Step build;
+    build.key = QStringLiteral("build");
+    build.name = QStringLiteral("Build");
+    build.checks = {check("compile"), check("unit")};
+    Step deploy;
+    deploy.key = QStringLiteral("deploy");
+    deploy.name = QStringLiteral("Deploy");
+    deploy.checks = {check("go", true), check("smoke")};
+    stream.steps = {build, deploy};
+    return stream;
+}
+
+// Rows of a query as text, for comparing two queries' answers.
+QStringList rows(Library& library, const QString& sql)
+{
+    QStringList out;
+    auto query = execSql(library.db(), sql);
+    if (!query.ok())
+        return {query.message()};
+    while (query->next()) {
+        QStringList fields;
+        for (int i = 0; i < query->record().count(); ++i)
+            fields << query->value(i).toString();
+        out << fields.join(QLatin1Char('|'));
+    }
+    return out;
+}
+
+const QString recomputedSteps = QStringLiteral(
+    "SELECT ri.run_id, ri.step_id, max(CASE WHEN a.id IS NOT NULL AND v.id IS NULL THEN 1 ELSE 0 END) "
+    "FROM run_item ri LEFT JOIN attestation a ON a.item_id = ri.id AND a.outcome = 'fail' "
+    "LEFT JOIN attestation_void v ON v.attestation_id = a.id GROUP BY 1, 2 ORDER BY 1, 2");
+const QString storedSteps =
+    QStringLiteral("SELECT run_id, step_id, failed FROM derived_run_step ORDER BY 1, 2");
+const QString recomputedMonths = QStringLiteral(
+    "SELECT step_id, month, stream_id, count(*), count(*) - sum(failed) FROM ("
+    "  SELECT ri.step_id, substr(r.closed_at, 1, 7) AS month, r.stream_id, ri.run_id, "
+    "         max(CASE WHEN a.id IS NOT NULL AND v.id IS NULL THEN 1 ELSE 0 END) AS failed "
+    "  FROM run r JOIN run_item ri ON ri.run_id = r.id "
+    "  LEFT JOIN attestation a ON a.item_id = ri.id AND a.outcome = 'fail' "
+    "  LEFT JOIN attestation_void v ON v.attestation_id = a.id "
+    "  WHERE r.status IN ('completed', 'rolled back') GROUP BY ri.step_id, ri.run_id) "
+    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+const QString storedMonths = QStringLiteral(
+    "SELECT step_id, month, stream_id, closed_runs, first_pass FROM derived_step_month "
+    "WHERE closed_runs > 0 ORDER BY 1, 2, 3");
+
+} // namespace
+
+class TestDerived : public QObject
+{
+    Q_OBJECT
+
+    void expectCurrent(Library& library, const char* when)
+    {
+        const QStringList steps = rows(library, storedSteps);
+        QVERIFY2(steps == rows(library, recomputedSteps), when);
+        const QStringList months = rows(library, storedMonths);
+        QVERIFY2(months == rows(library, recomputedMonths), when);
+    }
+
+private slots:
+    void summariesFollowEveryWrite()
+    {
+        TempLibrary lib;
+        const Signer alice = lib.signer(QStringLiteral("Alice Example"), QStringLiteral("AL"));
+        const Signer bob = lib.signer(QStringLiteral("Bob Builder"), QStringLiteral("BO"));
+        QVERIFY(importProcess(*lib, releaseProcess()).ok());
+        QVERIFY(publish(*lib, alice, PublishRequest{QStringLiteral("release"), QStringLiteral("First"), {}}).ok());
+        auto start = [&](const char* title) {
+            auto run = startRun(*lib, StartRun{QStringLiteral("release"), QString::fromLatin1(title),
+                                               RunKind::Release, 0, std::nullopt, std::nullopt});
+            return run.ok() ? run->id : QString();
+        };
+        auto signItem = [&](const QString& run, const char* item, Outcome outcome, const Signer& by) {
+            SignRequest request;
+            request.run = run;
+            request.item = QString::fromLatin1(item);
+            request.outcome = outcome;
+            auto signedItem = sign(*lib, by, request);
+            return signedItem.ok() ? signedItem->id : QString();
+        };
+
+        const QString first = start("First");
+        const QString second = start("Second");
+        const QString third = start("Third");
+        QVERIFY(!first.isEmpty() && !second.isEmpty() && !third.isEmpty());
+        expectCurrent(*lib, "after starting runs");
+
+        // First: build fails once, then passes; closed: build did not pass first time, deploy did.
+        QVERIFY(!signItem(first, "build/compile", Outcome::Fail, alice).isEmpty());
+        QVERIFY(!signItem(first, "build/compile", Outcome::Pass, alice).isEmpty());
+        expectCurrent(*lib, "after a fail in an open run");
+        QVERIFY(closeRun(*lib, CloseRun{first, true, {}}).ok());
+        expectCurrent(*lib, "after closing a run with a fail");
+
+        // Second: a fail signed by mistake and voided, then closed: first pass everywhere.
+        const QString mistake = signItem(second, "deploy/smoke", Outcome::Fail, bob);
+        QVERIFY(!mistake.isEmpty());
+        QVERIFY(voidAttestation(*lib, alice, second, mistake, QStringLiteral("Wrong build")).ok());
+        expectCurrent(*lib, "after voiding a fail");
+        QVERIFY(closeRun(*lib, CloseRun{second, true, {}}).ok());
+        expectCurrent(*lib, "after closing a run whose fail was voided");
+
+        // Third: a critical fail while open, then closed.
+        QVERIFY(!signItem(third, "deploy/go", Outcome::Fail, alice).isEmpty());
+        QVERIFY(closeRun(*lib, CloseRun{third, true, {}}).ok());
+        expectCurrent(*lib, "after closing a run with a critical fail");
+        QCOMPARE(rows(*lib, QStringLiteral("SELECT sum(closed_runs), sum(first_pass) FROM derived_step_month")),
+                 QStringList{QStringLiteral("6|4")});
+
+        // A whole library imported from JSON writes runs, items, attestations and voids in bulk.
+        auto exported = exportLibrary(*lib);
+        QVERIFY2(exported.ok(), qPrintable(exported.message()));
+        TempLibrary copy;
+        const Status imported =
+            importLibrary(*copy, QJsonDocument(exported.value()).toJson(), QStringLiteral("copy.json"));
+        QVERIFY2(imported.ok(), qPrintable(imported.message()));
+        expectCurrent(*copy, "after importing the library");
+        QCOMPARE(rows(*copy, storedMonths), rows(*lib, storedMonths));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDerived)
+#include "tst_derived.moc"
