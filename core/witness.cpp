@@ -13,8 +13,9 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <QStandardPaths>
+
+#include <cstdio>
 
 Q_LOGGING_CATEGORY(lcWitness, "stable.witness")
 
@@ -44,19 +45,29 @@ std::optional<Seen> readSeen(const QString& file)
     return seen;
 }
 
+// Written after every commit that extends the chain, so it must cost next to nothing: a small file put in
+// place by rename (never half-written), without waiting for the disk. A crash can only leave the witness one
+// commit behind the file, which never raises a false alarm.
 Status writeSeen(Library& library, const QString& file, const ChainHead& head)
 {
-    QSaveFile output(file);
-    if (!output.open(QIODevice::WriteOnly))
+    const QString partial = file + QStringLiteral(".part");
+    QFile output(partial);
+    if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return storageError(QStringLiteral("Cannot write the witness %1: %2").arg(file, output.errorString()));
     const QJsonObject object{{QStringLiteral("library"), library.libraryId()},
                              {QStringLiteral("path"), library.path()},
                              {QStringLiteral("length"), head.length},
                              {QStringLiteral("hash"), head.hash},
                              {QStringLiteral("seen_at"), isoUtc(library.clock().now())}};
-    output.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    if (!output.commit())
-        return storageError(QStringLiteral("Cannot write the witness %1: %2").arg(file, output.errorString()));
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    const bool written = output.write(bytes) == bytes.size() && output.flush();
+    output.close();
+    // std::rename replaces the old witness in one step on POSIX; elsewhere the old one goes first.
+    if (!written || (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(file).constData()) != 0 &&
+                     !(QFile::remove(file) && QFile::rename(partial, file)))) {
+        QFile::remove(partial);
+        return storageError(QStringLiteral("Cannot write the witness %1.").arg(file));
+    }
     return success();
 }
 

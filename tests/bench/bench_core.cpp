@@ -16,6 +16,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace stable::bench {
 
 namespace {
@@ -150,7 +152,7 @@ QJsonObject benchSigning(const Context& context)
     }
     QList<Signer> signers;
     int attempt = 0;
-    const Figure pin = measure(context.runs, [&] {
+    const Figure pin = measure(std::max(context.runs, 2), [&] { // both signers, however few the runs
         auto signer = authenticate(*library, signerIds.at(attempt++ % 2), QStringLiteral("8642"));
         if (!signer.ok())
             return signer.message();
