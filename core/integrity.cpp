@@ -190,13 +190,15 @@ Status verifyVoids(Library& library, VerifyReport& verdict)
     return success();
 }
 
+// A revision is what its publication recorded: the snapshot (by its hash) and who, when, why and which.
 Status verifyRevisions(Library& library, VerifyReport& verdict)
 {
     auto query =
         execSql(library.db(),
                 QStringLiteral("SELECT r.id, r.number, s.key, r.snapshot, r.snapshot_hash, "
-                               "(SELECT json_extract(e.after, '$.snapshot_hash') FROM audit_event e "
-                               " WHERE e.entity = 'revision' AND e.entity_id = r.id ORDER BY e.seq LIMIT 1) "
+                               "(SELECT e.after FROM audit_event e "
+                               " WHERE e.entity = 'revision' AND e.entity_id = r.id ORDER BY e.seq LIMIT 1), "
+                               "r.stream_id, r.published_at, r.published_by, r.reason "
                                "FROM revision r LEFT JOIN stream s ON s.id = r.stream_id ORDER BY r.rowid"));
     if (!query.ok())
         return query.error();
@@ -206,11 +208,19 @@ Status verifyRevisions(Library& library, VerifyReport& verdict)
                                  .arg(query->value(1).toInt())
                                  .arg(query->value(2).toString());
         const QString stored = query->value(4).toString();
-        if (query->value(5).isNull())
+        if (query->value(5).isNull()) {
             report(verdict,
                    name + QStringLiteral(" has no audit record: it was inserted behind Stable's back."));
-        else if (sha256Hex(query->value(3).toString().toUtf8()) != stored ||
-                 query->value(5).toString() != stored)
+            continue;
+        }
+        const QJsonObject recorded = QJsonDocument::fromJson(query->value(5).toString().toUtf8()).object();
+        const bool asPublished = recorded.value(QStringLiteral("snapshot_hash")).toString() == stored &&
+                                 recorded.value(QStringLiteral("stream_id")).toString() == query->value(6).toString() &&
+                                 recorded.value(QStringLiteral("number")).toInteger() == query->value(1).toLongLong() &&
+                                 recorded.value(QStringLiteral("published_at")).toString() == query->value(7).toString() &&
+                                 recorded.value(QStringLiteral("published_by")).toString() == query->value(8).toString() &&
+                                 recorded.value(QStringLiteral("reason")).toString() == query->value(9).toString();
+        if (sha256Hex(query->value(3).toString().toUtf8()) != stored || !asPublished)
             report(verdict, name + QStringLiteral(" was changed after it was published."));
     }
     return success();

@@ -132,6 +132,11 @@ private slots:
                                              << QStringLiteral("Audit events 6 to 6 are missing");
         QTest::newRow("changed revision") << QStringLiteral("UPDATE revision SET snapshot = replace(snapshot, 'Go', 'GO')")
                                           << QStringLiteral("Revision 1 of ‘release’ was changed");
+        QTest::newRow("changed revision reason") << QStringLiteral("UPDATE revision SET reason = 'Approved by the board'")
+                                                 << QStringLiteral("Revision 1 of ‘release’ was changed");
+        QTest::newRow("changed revision publisher")
+            << QStringLiteral("UPDATE revision SET published_by = (SELECT id FROM person WHERE initials = 'BO')")
+            << QStringLiteral("Revision 1 of ‘release’ was changed");
         QTest::newRow("changed run item") << QStringLiteral("UPDATE run_item SET statement = 'Anything goes' WHERE position = 3")
                                           << QStringLiteral("items of run");
         QTest::newRow("deleted void") << QStringLiteral("DELETE FROM attestation_void")
