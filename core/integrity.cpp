@@ -10,6 +10,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSet>
+
+#include <limits>
 
 namespace stable {
 
@@ -73,6 +76,63 @@ Status verifyChain(Library& library, VerifyReport& verdict)
     return success();
 }
 
+// The 'attestation.sign' events in the order they were written: attestations are appended in that same
+// order, so verifyAttestations walks both tables once side by side instead of one lookup per attestation.
+class SignEvents
+{
+public:
+    struct Event
+    {
+        qint64 seq = 0;
+        QString attestationId;
+        QVariant hash;
+    };
+
+    Status start(Library& library)
+    {
+        // NOT INDEXED: by seq straight through the table, not by entity through audit_by_entity and a sort.
+        auto query = execSql(library.db(),
+                             QStringLiteral("SELECT e.seq, e.entity_id, json_extract(e.after, '$.hash') "
+                                            "FROM audit_event e NOT INDEXED "
+                                            "WHERE e.entity = 'attestation' AND e.action = 'attestation.sign' "
+                                            "ORDER BY e.seq"));
+        if (!query.ok())
+            return query.error();
+        m_query = std::move(query.value());
+        advance();
+        return success();
+    }
+
+    const Event* current() const { return m_done ? nullptr : &m_current; }
+
+    void advance()
+    {
+        m_done = !m_query.next();
+        if (m_done)
+            return;
+        m_current.seq = m_query.value(0).toLongLong();
+        m_current.attestationId = m_query.value(1).toString();
+        m_current.hash = m_query.value(2);
+    }
+
+    // Passes over events no attestation row met in order; they are the candidates for "missing".
+    void skipBefore(qint64 seq, QList<Event>& skipped, QSet<QString>& skippedIds)
+    {
+        while (!m_done && m_current.seq < seq) {
+            skipped.append(m_current);
+            skippedIds.insert(m_current.attestationId);
+            advance();
+        }
+    }
+
+    void finish() { m_query.finish(); }
+
+private:
+    QSqlQuery m_query;
+    Event m_current;
+    bool m_done = true;
+};
+
 // Every attestation's hash must be what was signed, and must be the one its audit event recorded.
 Status verifyAttestations(Library& library, VerifyReport& verdict)
 {
@@ -80,13 +140,14 @@ Status verifyAttestations(Library& library, VerifyReport& verdict)
         library.db(),
         QStringLiteral("SELECT a.id, a.run_id, a.item_id, a.attempt, a.outcome, a.signer_id, a.meaning, "
                        "a.signed_at, a.recorded_at, a.note, a.evidence, a.hash, i.statement, i.run_id, "
-                       "i.step_key || '/' || i.check_key, "
-                       "(SELECT json_extract(e.after, '$.hash') FROM audit_event e "
-                       " WHERE e.entity = 'attestation' AND e.entity_id = a.id "
-                       " AND e.action = 'attestation.sign' ORDER BY e.seq LIMIT 1) "
+                       "i.step_key || '/' || i.check_key "
                        "FROM attestation a LEFT JOIN run_item i ON i.id = a.item_id ORDER BY a.rowid"));
     if (!query.ok())
         return query.error();
+    SignEvents events;
+    STABLE_TRY(events.start(library));
+    QList<SignEvents::Event> skipped;
+    QSet<QString> skippedIds;
     while (query->next()) {
         Attestation a;
         a.id = query->value(0).toString();
@@ -104,7 +165,29 @@ Status verifyAttestations(Library& library, VerifyReport& verdict)
         const QString statement = query->value(12).toString();
         const QString itemRun = query->value(13).toString();
         const QString ref = query->value(14).toString();
-        const QVariant recorded = query->value(15);
+        QVariant recorded;
+        // In step, the next event is this attestation's first: every earlier one was another's or skipped.
+        const SignEvents::Event* next = events.current();
+        if (next && next->attestationId == a.id && !skippedIds.contains(a.id)) {
+            recorded = next->hash;
+            events.advance();
+        } else {
+            // Out of step (an attestation inserted, deleted or reordered behind Stable's back): the exact lookup.
+            auto first = execSql(library.db(),
+                                 QStringLiteral("SELECT e.seq, json_extract(e.after, '$.hash') FROM audit_event e "
+                                                "WHERE e.entity = 'attestation' AND e.entity_id = ? "
+                                                "AND e.action = 'attestation.sign' ORDER BY e.seq LIMIT 1"),
+                                 {a.id});
+            if (!first.ok())
+                return first.error();
+            if (first->next()) {
+                const qint64 seq = first->value(0).toLongLong();
+                recorded = first->value(1);
+                events.skipBefore(seq, skipped, skippedIds);
+                if (events.current() && events.current()->seq == seq)
+                    events.advance();
+            }
+        }
         ++verdict.attestations;
         // The words must be the ones stored; an outcome or meaning outside the vocabulary is tampering too.
         const bool wordsIntact = toText(a.outcome) == query->value(4).toString() &&
@@ -131,19 +214,27 @@ Status verifyAttestations(Library& library, VerifyReport& verdict)
                        .arg(a.id, ref));
     }
     query->finish();
-    auto missing = execSql(
-        library.db(),
-        QStringLiteral("SELECT e.seq, e.entity_id, json_extract(e.after, '$.run_id') FROM audit_event e "
-                       "LEFT JOIN attestation a ON a.id = e.entity_id "
-                       "WHERE e.entity = 'attestation' AND e.action = 'attestation.sign' AND a.id IS NULL "
-                       "ORDER BY e.seq LIMIT 20"));
-    if (!missing.ok())
-        return missing.error();
-    while (missing->next())
+    // Events met in step belong to attestations that exist; the others are checked one by one.
+    events.skipBefore(std::numeric_limits<qint64>::max(), skipped, skippedIds);
+    events.finish();
+    int missing = 0;
+    for (const SignEvents::Event& event : std::as_const(skipped)) {
+        if (missing == maxProblems)
+            break;
+        auto exists = execSql(library.db(),
+                              QStringLiteral("SELECT EXISTS (SELECT 1 FROM attestation WHERE id = ?), "
+                                             "(SELECT json_extract(after, '$.run_id') FROM audit_event WHERE seq = ?)"),
+                              {event.attestationId, event.seq});
+        if (!exists.ok())
+            return exists.error();
+        if (!exists->next() || exists->value(0).toBool())
+            continue;
+        ++missing;
         report(verdict,
                QStringLiteral("Attestation %1 (signed in run %2, audit event %3) is missing: it was deleted.")
-                   .arg(missing->value(1).toString(), missing->value(2).toString())
-                   .arg(missing->value(0).toLongLong()));
+                   .arg(event.attestationId, exists->value(1).toString())
+                   .arg(event.seq));
+    }
     return success();
 }
 
@@ -240,6 +331,44 @@ Status verifyRunItems(Library& library, VerifyReport& verdict)
     while (runs->next())
         list.append({runs->value(0).toString(), runs->value(1).toString(), runs->value(2)});
     runs->finish();
+    // Every run's items in one pass down run_item_by_run, rather than one query per run.
+    auto items = execSql(library.db(),
+                         QStringLiteral("SELECT run_id, id, position, step_id, step_key, step_name, check_id, "
+                                        "check_key, statement, stage, critical FROM run_item "
+                                        "ORDER BY run_id, position"));
+    if (!items.ok())
+        return items.error();
+    QHash<QString, QString> hashes;
+    QString runId;
+    bool inRun = false;
+    QList<RunItem> frozen;
+    while (items->next()) {
+        const QString itemRun = items->value(0).toString();
+        if (!inRun || itemRun != runId) {
+            if (inRun)
+                hashes.insert(runId, runItemsHash(frozen));
+            runId = itemRun;
+            inRun = true;
+            frozen.clear();
+        }
+        RunItem item;
+        item.id = items->value(1).toString();
+        item.runId = itemRun;
+        item.position = items->value(2).toInt();
+        item.stepId = items->value(3).toString();
+        item.stepKey = items->value(4).toString();
+        item.stepName = items->value(5).toString();
+        item.checkId = items->value(6).toString();
+        item.checkKey = items->value(7).toString();
+        item.statement = items->value(8).toString();
+        item.stage = parseStage(items->value(9).toString()).value_or(Stage::Exit);
+        item.critical = items->value(10).toBool();
+        frozen.append(item);
+    }
+    if (inRun)
+        hashes.insert(runId, runItemsHash(frozen));
+    items->finish();
+    const QString emptyHash = runItemsHash({});
     for (const auto& [id, title, recorded] : std::as_const(list)) {
         if (recorded.isNull()) {
             report(verdict,
@@ -247,10 +376,7 @@ Status verifyRunItems(Library& library, VerifyReport& verdict)
                        .arg(id, title));
             continue;
         }
-        auto frozen = loadFrozenItems(library, id);
-        if (!frozen.ok())
-            return frozen.error();
-        if (runItemsHash(frozen.value()) != recorded.toString())
+        if (hashes.value(id, emptyHash) != recorded.toString())
             report(verdict, QStringLiteral("The items of run %1 (‘%2’) were changed after the run started.")
                                 .arg(id, title));
     }
