@@ -8,6 +8,7 @@
 #include "demo.h"
 
 #include "audit.h"
+#include "auditchainwriter.h"
 #include "ids.h"
 #include "library.h"
 #include "people.h"
@@ -17,7 +18,6 @@
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -110,67 +110,6 @@ QString latin(const char* text)
     return QString::fromUtf8(text);
 }
 
-Status failed(const QSqlQuery& query)
-{
-    return storageError(QStringLiteral("Writing the large demo failed: %1").arg(query.lastError().text()));
-}
-
-// As execSql does: an empty text is '' (only a QVariant() is NULL).
-Status execRow(QSqlQuery& query, const QVariantList& values)
-{
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant& value = values.at(i);
-        const bool nullText = !value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull();
-        query.bindValue(i, nullText ? QVariant(QString(QLatin1String(""))) : value);
-    }
-    return query.exec() ? success() : failed(query);
-}
-
-// The audit chain continued in memory: each event hashed onto the previous one, as appendAudit does.
-class ChainWriter
-{
-public:
-    explicit ChainWriter(const QSqlDatabase& db) : m_insert(db)
-    {
-        m_insert.prepare(QStringLiteral("INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, "
-                                        "before, after, why, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    }
-    Status resume(const QSqlDatabase& db)
-    {
-        QSqlQuery last(db);
-        if (!last.exec(QStringLiteral("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")))
-            return failed(last);
-        m_seq = last.next() ? last.value(0).toLongLong() : 0;
-        m_hash = m_seq > 0 ? last.value(1).toString() : QString();
-        return success();
-    }
-    Status append(const QString& at, const QString& actor, const QString& action, const QString& entity,
-                  const QString& entityId, const QJsonObject& before, const QJsonObject& after, const QString& why)
-    {
-        AuditEvent event;
-        event.seq = ++m_seq;
-        event.at = at;
-        event.actor = actor;
-        event.action = action;
-        event.entity = entity;
-        event.entityId = entityId;
-        event.before = canonicalJson(before);
-        event.after = canonicalJson(after);
-        event.why = why;
-        event.prevHash = m_hash;
-        event.hash = auditHash(event);
-        m_hash = event.hash;
-        return execRow(m_insert, {event.seq, event.at, event.actor, event.action, event.entity, event.entityId,
-                                  event.before, event.after, event.why, event.prevHash, event.hash});
-    }
-
-private:
-    QSqlQuery m_insert;
-    qint64 m_seq = 0;
-    QString m_hash;
-};
-
-
 class LargeHistory
 {
 public:
@@ -218,7 +157,7 @@ private:
     double m_monthRework = 0; // rework hours logged by failed items this month
     int m_monthReworkEntries = 0;
 
-    std::unique_ptr<ChainWriter> m_chain;
+    std::unique_ptr<AuditChainWriter> m_chain;
     std::unique_ptr<QSqlQuery> m_insertRun, m_insertItem, m_insertAttestation, m_insertRework, m_insertIncident,
         m_insertWhy;
 };
@@ -376,8 +315,8 @@ Status LargeHistory::writeMonth(QDate month)
                                                 Change::Rework | Change::TeamHours);
     STABLE_TRY(transaction.begin());
     const QSqlDatabase db = transaction.db();
-    m_chain = std::make_unique<ChainWriter>(db);
-    STABLE_TRY(m_chain->resume(db));
+    m_chain = std::make_unique<AuditChainWriter>(db);
+    STABLE_TRY(m_chain->resume());
     const auto prepared = [&db](const QString& sql) {
         auto query = std::make_unique<QSqlQuery>(db);
         query->prepare(sql);
@@ -476,11 +415,11 @@ Status LargeHistory::writeRun(const PlannedRun& planned, const QDateTime& monthE
     const double failRate = (plan.kind == RunKind::Routine ? 0.04 : 0.06) * (1.0 - 0.75 * progress(planned.start));
     const qint64 stepSeconds = plan.kind == RunKind::Routine ? 240 : 1500;
 
-    STABLE_TRY(execRow(*m_insertRun, {run.id, run.streamId, run.revisionId, run.title, toText(run.kind),
+    STABLE_TRY(execPrepared(*m_insertRun, {run.id, run.streamId, run.revisionId, run.title, toText(run.kind),
                                       nullIfEmpty(run.plannedStart), nullIfEmpty(run.rollbackPoint),
                                       toText(RunStatus::Open), run.startedAt, QVariant(), QString()}));
     for (const RunItem& item : std::as_const(run.items))
-        STABLE_TRY(execRow(*m_insertItem, {item.id, run.id, item.position, item.stepId, item.stepKey, item.stepName,
+        STABLE_TRY(execPrepared(*m_insertItem, {item.id, run.id, item.position, item.stepId, item.stepKey, item.stepName,
                                            item.checkId, item.checkKey, item.statement, toText(item.stage),
                                            item.critical ? 1 : 0}));
     STABLE_TRY(m_chain->append(run.startedAt, m_library.actor(), QStringLiteral("run.start"), QStringLiteral("run"),
@@ -502,7 +441,7 @@ Status LargeHistory::writeRun(const PlannedRun& planned, const QDateTime& monthE
         a.recordedAt = a.signedAt;
         a.note = outcome == Outcome::Fail ? QStringLiteral("Did not hold; reworked.") : QString();
         a.hash = attestationHash(a, item.statement);
-        STABLE_TRY(execRow(*m_insertAttestation, {a.id, a.runId, a.itemId, a.attempt, toText(a.outcome), a.signerId,
+        STABLE_TRY(execPrepared(*m_insertAttestation, {a.id, a.runId, a.itemId, a.attempt, toText(a.outcome), a.signerId,
                                                   toText(a.meaning), a.signedAt, a.recordedAt, a.note, a.evidence, a.hash}));
         return m_chain->append(a.recordedAt, personActor(signer.id), QStringLiteral("attestation.sign"),
                                QStringLiteral("attestation"), a.id, {}, attestationJson(a), item.ref());
@@ -515,7 +454,7 @@ Status LargeHistory::writeRun(const PlannedRun& planned, const QDateTime& monthE
             STABLE_TRY(attest(item, attempt, Outcome::Fail, signer, Meaning::Performed));
             const double hours = 0.5 + pick(8) * 0.5;
             const QString reworkId = newId();
-            STABLE_TRY(execRow(*m_insertRework, {reworkId, now.date().toString(Qt::ISODate), hours, QStringLiteral("rework"),
+            STABLE_TRY(execPrepared(*m_insertRework, {reworkId, now.date().toString(Qt::ISODate), hours, QStringLiteral("rework"),
                                                  plan.id, item.stepId, QVariant(), run.id,
                                                  QStringLiteral("Redone after a failed check."), isoUtc(now)}));
             STABLE_TRY(m_chain->append(isoUtc(now), personActor(signer.id), QStringLiteral("rework.add"),
@@ -571,7 +510,7 @@ Status LargeHistory::writeIncidents(QDate month, int count)
                                          : QString();
         const QString created = isoUtc(occurred.addSecs(3600));
         const QString rootCause = analysed ? QStringLiteral("The %1 check did not cover this case.").arg(category) : QString();
-        STABLE_TRY(execRow(*m_insertIncident,
+        STABLE_TRY(execPrepared(*m_insertIncident,
                            {id, number, title, QStringLiteral("Found by the on-call engineer."), plan.id,
                             plan.stepIds.at(detected), plan.stepIds.at(injected), QVariant(), 1 + pick(10), category,
                             isoUtc(occurred), created, nullIfEmpty(recurrenceOf), rootCause,
@@ -585,7 +524,7 @@ Status LargeHistory::writeIncidents(QDate month, int count)
                                    QStringLiteral("The check list did not ask for it."),
                                    QStringLiteral("Nobody had written the step down.")};
             for (int w = 0; w < whys.size(); ++w)
-                STABLE_TRY(execRow(*m_insertWhy, {id, w, whys.at(w)}));
+                STABLE_TRY(execPrepared(*m_insertWhy, {id, w, whys.at(w)}));
             STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("incident.analyse"),
                                        QStringLiteral("incident"), id, {},
                                        QJsonObject{{QStringLiteral("root_cause"), rootCause}}, {}));
@@ -613,7 +552,7 @@ Status LargeHistory::writeRework(QDate month)
         const QString kind = latin(reworkKinds[pick(5)]);
         const QString id = newId();
         const QString created = isoUtc(QDateTime(day, QTime(17, 0), QTimeZone::utc()));
-        STABLE_TRY(execRow(*m_insertRework, {id, day.toString(Qt::ISODate), hours, kind, plan.id,
+        STABLE_TRY(execPrepared(*m_insertRework, {id, day.toString(Qt::ISODate), hours, kind, plan.id,
                                              plan.stepIds.at(pick(static_cast<int>(plan.stepIds.size()))), QVariant(),
                                              QVariant(), QString(), created}));
         STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("rework.add"), QStringLiteral("rework"), id,

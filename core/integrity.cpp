@@ -3,6 +3,7 @@
 
 #include "audit.h"
 #include "library.h"
+#include "runrecords.h"
 #include "runs.h"
 #include "sql.h"
 
@@ -333,9 +334,8 @@ Status verifyRunItems(Library& library, VerifyReport& verdict)
     runs->finish();
     // Every run's items in one pass down run_item_by_run, rather than one query per run.
     auto items = execSql(library.db(),
-                         QStringLiteral("SELECT run_id, id, position, step_id, step_key, step_name, check_id, "
-                                        "check_key, statement, stage, critical FROM run_item "
-                                        "ORDER BY run_id, position"));
+                         QStringLiteral("SELECT ") + frozenItemColumns +
+                             QStringLiteral(" FROM run_item ORDER BY run_id, position"));
     if (!items.ok())
         return items.error();
     QHash<QString, QString> hashes;
@@ -351,19 +351,7 @@ Status verifyRunItems(Library& library, VerifyReport& verdict)
             inRun = true;
             frozen.clear();
         }
-        RunItem item;
-        item.id = items->value(1).toString();
-        item.runId = itemRun;
-        item.position = items->value(2).toInt();
-        item.stepId = items->value(3).toString();
-        item.stepKey = items->value(4).toString();
-        item.stepName = items->value(5).toString();
-        item.checkId = items->value(6).toString();
-        item.checkKey = items->value(7).toString();
-        item.statement = items->value(8).toString();
-        item.stage = parseStage(items->value(9).toString()).value_or(Stage::Exit);
-        item.critical = items->value(10).toBool();
-        frozen.append(item);
+        frozen.append(frozenItemFrom(items.value()));
     }
     if (inRun)
         hashes.insert(runId, runItemsHash(frozen));

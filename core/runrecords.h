@@ -5,10 +5,15 @@
 #include "runs.h"
 
 #include <QJsonObject>
+#include <QSqlQuery>
 
 namespace stable {
 
 QJsonObject runJson(const Run& run);
 QJsonObject attestationJson(const Attestation& attestation);
+
+// A frozen run item as stored: select frozenItemColumns, read the row with frozenItemFrom.
+extern const QString frozenItemColumns;
+RunItem frozenItemFrom(const QSqlQuery& query);
 
 } // namespace stable

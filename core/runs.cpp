@@ -311,31 +311,37 @@ Result<Run> loadRun(Library& library, const QString& runId)
     return run;
 }
 
+const QString frozenItemColumns = QStringLiteral(
+    "run_id, id, position, step_id, step_key, step_name, check_id, check_key, statement, stage, critical");
+
+RunItem frozenItemFrom(const QSqlQuery& query)
+{
+    RunItem item;
+    item.runId = query.value(0).toString();
+    item.id = query.value(1).toString();
+    item.position = query.value(2).toInt();
+    item.stepId = query.value(3).toString();
+    item.stepKey = query.value(4).toString();
+    item.stepName = query.value(5).toString();
+    item.checkId = query.value(6).toString();
+    item.checkKey = query.value(7).toString();
+    item.statement = query.value(8).toString();
+    item.stage = parseStage(query.value(9).toString()).value_or(Stage::Exit);
+    item.critical = query.value(10).toBool();
+    return item;
+}
+
 Result<QList<RunItem>> loadFrozenItems(Library& library, const QString& runId)
 {
-    auto query =
-        execSql(library.db(),
-                QStringLiteral("SELECT id, position, step_id, step_key, step_name, check_id, check_key, "
-                               "statement, stage, critical FROM run_item WHERE run_id = ? ORDER BY position"),
-                {runId});
+    auto query = execSql(library.db(),
+                         QStringLiteral("SELECT ") + frozenItemColumns +
+                             QStringLiteral(" FROM run_item WHERE run_id = ? ORDER BY position"),
+                         {runId});
     if (!query.ok())
         return query.error();
     QList<RunItem> items;
-    while (query->next()) {
-        RunItem item;
-        item.id = query->value(0).toString();
-        item.runId = runId;
-        item.position = query->value(1).toInt();
-        item.stepId = query->value(2).toString();
-        item.stepKey = query->value(3).toString();
-        item.stepName = query->value(4).toString();
-        item.checkId = query->value(5).toString();
-        item.checkKey = query->value(6).toString();
-        item.statement = query->value(7).toString();
-        item.stage = parseStage(query->value(8).toString()).value_or(Stage::Exit);
-        item.critical = query->value(9).toBool();
-        items.append(item);
-    }
+    while (query->next())
+        items.append(frozenItemFrom(query.value()));
     return items;
 }
 

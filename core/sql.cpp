@@ -38,22 +38,27 @@ Error sqlFailure(const QSqlQuery& query, const QString& statement)
 
 } // namespace
 
+Status execPrepared(QSqlQuery& query, const QVariantList& binds)
+{
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant& value = binds.at(i);
+        // Qt's driver binds a null QString as NULL; an empty text is text. Real NULLs come from
+        // nullIfEmpty() (a null QVariant), never from an empty QString().
+        const bool nullText = !value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull();
+        query.bindValue(i, nullText ? QVariant(QString(QLatin1String(""))) : value);
+    }
+    if (!query.exec())
+        return sqlFailure(query, query.lastQuery());
+    return success();
+}
+
 Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(statement))
         return sqlFailure(query, statement);
-    for (const QVariant& value : binds) {
-        // Qt's driver binds a null QString as NULL; an empty text is text. Real NULLs come from
-        // nullIfEmpty() (a null QVariant), never from an empty QString().
-        if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.addBindValue(QVariant(QString(QLatin1String(""))));
-        else
-            query.addBindValue(value);
-    }
-    if (!query.exec())
-        return sqlFailure(query, statement);
+    STABLE_TRY(execPrepared(query, binds));
     return query;
 }
 

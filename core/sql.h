@@ -16,6 +16,8 @@ namespace stable {
 Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement,
                           std::initializer_list<QVariant> binds = {});
 Result<QSqlQuery> execSql(const QSqlDatabase& db, const QString& statement, const QVariantList& binds);
+// Binds and runs a statement prepared once and run many times (bulk writes), with execSql's rules.
+Status execPrepared(QSqlQuery& query, const QVariantList& binds);
 
 // Same, for a statement expected to give at most one row; the query is positioned on it.
 // Result value false means "no row".
