@@ -6,9 +6,11 @@
 #include "demolarge.h"
 
 #include "demo.h"
+#include "demobulk.h"
 
 #include "audit.h"
 #include "auditchainwriter.h"
+#include "bulkwrite.h"
 #include "ids.h"
 #include "library.h"
 #include "people.h"
@@ -71,17 +73,17 @@ const char* const people[][3] = {
     {"Gus Lindqvist", "GL", "SRE"},         {"Hana Sato", "HS", "Security"},     {"Ivan Petrov", "IP", "DBA"},
     {"Jo Mensah", "JM", "Change manager"},  {"Kai Müller", "KM", "Developer"},   {"Lena Rossi", "LR", "Ops"}};
 
+// The texts of the bulk records are UTF-8 from the start: they go to SQLite and into hashes as such.
 struct ItemTemplate
 {
-    QString stepId, stepKey, stepName, checkId, checkKey, statement;
-    Stage stage = Stage::Exit;
+    QByteArray stepId, stepKey, stepName, checkId, checkKey, statement, stage, ref;
     bool critical = false;
 };
 
 struct RevisionInEffect
 {
     QDateTime from;
-    QString id;
+    QByteArray id;
     int number = 0;
     QList<ItemTemplate> items;
 };
@@ -92,7 +94,8 @@ struct StreamPlan
     QString key;
     QString name;
     RunKind kind = RunKind::Routine;
-    QList<QString> stepIds;
+    QByteArray id8, kind8;
+    QList<QByteArray> stepIds;
     std::vector<RevisionInEffect> revisions; // in publication order
     int runCount = 0;
     QDateTime secondRevisionAt; // invalid: one revision only
@@ -115,7 +118,7 @@ class LargeHistory
 public:
     LargeHistory(Library& library, FixedClock& clock, quint32 seed, QDate first, QDate last)
         : m_library(library), m_clock(clock), m_random(seed), m_first(first), m_last(last),
-          m_months(std::max(1, (last.year() - first.year()) * 12 + last.month() - first.month() + 1))
+          m_months(std::max(1, (last.year() - first.year()) * 12 + last.month() - first.month() + 1)), m_ids(seed)
     {}
 
     Status setUp();
@@ -131,7 +134,7 @@ private:
     }
     int pick(int count) { return static_cast<int>(m_random.bounded(static_cast<quint32>(count))); }
     bool chance(double p) { return m_random.generateDouble() < p; }
-    const Person& someone() { return m_people.at(pick(static_cast<int>(m_people.size()))); }
+    int someone() { return pick(static_cast<int>(m_people.size())); }
 
     ValueStream makeStream(int index);
     Status loadRevisionItems(StreamPlan& plan);
@@ -148,18 +151,22 @@ private:
     QDate m_last;
     int m_months;
     QList<Person> m_people;
+    QList<QByteArray> m_signerIds, m_signerActors; // of m_people, as the records hold them
+    QByteArray m_actor;                            // the library's actor, for events no person signs
+    QByteArray m_json, m_hashed;                   // reused for every record's JSON and hashed text
     std::optional<Signer> m_publisher;
     std::vector<StreamPlan> m_streams;
     std::vector<PlannedRun> m_runs; // in start order
+    SequentialIds m_ids;
     std::size_t m_nextRun = 0;
     int m_incidentNumber = 0;
-    QList<QString> m_recentIncidents;
+    QList<QByteArray> m_recentIncidents;
     double m_monthRework = 0; // rework hours logged by failed items this month
     int m_monthReworkEntries = 0;
 
     std::unique_ptr<AuditChainWriter> m_chain;
-    std::unique_ptr<QSqlQuery> m_insertRun, m_insertItem, m_insertAttestation, m_insertRework, m_insertIncident,
-        m_insertWhy;
+    std::unique_ptr<BulkStatement> m_insertRun, m_insertItem, m_insertAttestation, m_insertRework,
+        m_insertIncident, m_insertWhy, m_closeRun;
 };
 
 ValueStream LargeHistory::makeStream(int index)
@@ -219,12 +226,13 @@ Status LargeHistory::loadRevisionItems(StreamPlan& plan)
     STABLE_TRY(revision);
     RevisionInEffect effect;
     effect.from = m_clock.now();
-    effect.id = revision->id;
+    effect.id = revision->id.toUtf8();
     effect.number = revision->number;
     for (const Step& step : revision->snapshot.steps)
         for (const QualityCheck& check : step.checks)
-            effect.items.append({step.id, step.key, step.name, check.id, check.key, check.statement, check.stage,
-                                 check.critical});
+            effect.items.append({step.id.toUtf8(), step.key.toUtf8(), step.name.toUtf8(), check.id.toUtf8(),
+                                 check.key.toUtf8(), check.statement.toUtf8(), toText(check.stage).toUtf8(),
+                                 (step.key + QLatin1Char('/') + check.key).toUtf8(), check.critical});
     plan.revisions.push_back(std::move(effect));
     return success();
 }
@@ -237,7 +245,10 @@ Status LargeHistory::setUp()
                                                     QLatin1String(demoPin)});
         STABLE_TRY(added);
         m_people.append(added.value());
+        m_signerIds.append(added->id.toUtf8());
+        m_signerActors.append(personActor(added->id).toUtf8());
     }
+    m_actor = m_library.actor().toUtf8();
     m_publisher = Signer::forGeneratedData(m_people.first());
     const int total = routineStreams + projectStreams;
     const qint64 span = QDateTime(m_first, QTime(0, 0), QTimeZone::utc()).secsTo(QDateTime(m_last, QTime(0, 0), QTimeZone::utc()));
@@ -251,9 +262,11 @@ Status LargeHistory::setUp()
         plan.key = draft->key;
         plan.name = draft->name;
         for (const Step& step : draft->steps)
-            plan.stepIds.append(step.id);
+            plan.stepIds.append(step.id.toUtf8());
         const bool routine = index < routineStreams;
         plan.kind = routine ? RunKind::Routine : (index - routineStreams) < 20 ? RunKind::Release : RunKind::Plan;
+        plan.id8 = plan.id.toUtf8();
+        plan.kind8 = toText(plan.kind).toUtf8();
         // The decade's numbers; a shorter history gets its share, at least one run per stream.
         const qint64 perDecade = routine ? routineRunsPerStream : projectRunsPerStream;
         plan.runCount = static_cast<int>(std::max<qint64>(1, perDecade * m_months / 120));
@@ -317,26 +330,22 @@ Status LargeHistory::writeMonth(QDate month)
     const QSqlDatabase db = transaction.db();
     m_chain = std::make_unique<AuditChainWriter>(db);
     STABLE_TRY(m_chain->resume());
-    const auto prepared = [&db](const QString& sql) {
-        auto query = std::make_unique<QSqlQuery>(db);
-        query->prepare(sql);
-        return query;
-    };
-    m_insertRun = prepared(QStringLiteral("INSERT INTO run (id, stream_id, revision_id, title, kind, planned_start, "
-                                          "rollback_point, status, started_at, closed_at, lessons) "
-                                          "VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    m_insertItem = prepared(QStringLiteral("INSERT INTO run_item (id, run_id, position, step_id, step_key, step_name, "
-                                           "check_id, check_key, statement, stage, critical) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    m_insertAttestation = prepared(QStringLiteral("INSERT INTO attestation (id, run_id, item_id, attempt, outcome, "
-                                                  "signer_id, meaning, signed_at, recorded_at, note, evidence, hash) "
-                                                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-    m_insertRework = prepared(QStringLiteral("INSERT INTO rework (id, date, hours, kind, stream_id, step_id, "
-                                             "incident_id, run_id, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
-    m_insertIncident = prepared(QStringLiteral(
+    const auto prepared = [&db](const char* sql) { return std::make_unique<BulkStatement>(db, sql); };
+    m_insertRun = prepared("INSERT INTO run (id, stream_id, revision_id, title, kind, planned_start, rollback_point, "
+                           "status, started_at, closed_at, lessons) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    m_insertItem = prepared("INSERT INTO run_item (id, run_id, position, step_id, step_key, step_name, check_id, "
+                            "check_key, statement, stage, critical) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    m_insertAttestation = prepared("INSERT INTO attestation (id, run_id, item_id, attempt, outcome, signer_id, "
+                                   "meaning, signed_at, recorded_at, note, evidence, hash) "
+                                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    m_insertRework = prepared("INSERT INTO rework (id, date, hours, kind, stream_id, step_id, incident_id, run_id, "
+                              "note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    m_insertIncident = prepared(
         "INSERT INTO incident (id, number, title, what_happened, stream_id, detected_step_id, injected_step_id, "
         "run_id, severity, category, occurred_at, created_at, recurrence_of_id, root_cause, status, analysed_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    m_insertWhy = prepared(QStringLiteral("INSERT INTO incident_why (incident_id, position, text) VALUES (?,?,?)"));
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    m_insertWhy = prepared("INSERT INTO incident_why (incident_id, position, text) VALUES (?,?,?)");
+    m_closeRun = prepared("UPDATE run SET status = ?, closed_at = ?, lessons = ? WHERE id = ?");
 
     m_monthRework = 0;
     m_monthReworkEntries = 0;
@@ -362,132 +371,231 @@ Status LargeHistory::writeMonth(QDate month)
     m_insertRework.reset();
     m_insertIncident.reset();
     m_insertWhy.reset();
+    m_closeRun.reset();
     m_chain.reset();
     return transaction.commit();
 }
 
+// runJson(), with items_hash when given (the run.start event), as canonicalJson writes it.
+struct RunText
+{
+    QByteArray id, streamId, revisionId, title, kind, plannedStart, rollbackPoint, status, startedAt, closedAt,
+        lessons;
+
+    QByteArray json(QByteArrayView itemsHash = {}) const
+    {
+        QByteArray out;
+        JsonObjectWriter writer(out);
+        writer.text("closed_at", closedAt).text("id", id);
+        if (!itemsHash.isEmpty())
+            writer.text("items_hash", itemsHash);
+        writer.text("kind", kind)
+            .text("lessons", lessons)
+            .text("planned_start", plannedStart)
+            .text("revision_id", revisionId)
+            .text("rollback_point", rollbackPoint)
+            .text("started_at", startedAt)
+            .text("status", status)
+            .text("stream_id", streamId)
+            .text("title", title)
+            .close();
+        return out;
+    }
+};
+
 Status LargeHistory::writeRun(const PlannedRun& planned, const QDateTime& monthEnd)
 {
+    static const QByteArray open = toText(RunStatus::Open).toUtf8(), pass = toText(Outcome::Pass).toUtf8(),
+                            fail = toText(Outcome::Fail).toUtf8(), performed = toText(Meaning::Performed).toUtf8(),
+                            verified = toText(Meaning::Verified).toUtf8(), failNote("Did not hold; reworked.");
     const StreamPlan& plan = m_streams.at(static_cast<std::size_t>(planned.stream));
     const RevisionInEffect* revision = &plan.revisions.front();
     for (const RevisionInEffect& candidate : plan.revisions)
         if (candidate.from <= planned.start)
             revision = &candidate;
 
-    Run run;
-    run.id = newId();
-    run.streamId = plan.id;
+    RunText run;
+    run.id = m_ids.next();
+    run.streamId = plan.id8;
     run.revisionId = revision->id;
-    run.kind = plan.kind;
-    run.title = plan.kind == RunKind::Routine ? QStringLiteral("%1 %2").arg(plan.name, planned.start.date().toString(Qt::ISODate))
-                                              : QStringLiteral("%1 #%2").arg(plan.name).arg(planned.sequence);
+    run.kind = plan.kind8;
+    run.title = (plan.kind == RunKind::Routine
+                     ? QStringLiteral("%1 %2").arg(plan.name, planned.start.date().toString(Qt::ISODate))
+                     : QStringLiteral("%1 #%2").arg(plan.name).arg(planned.sequence))
+                    .toUtf8();
+    const qint64 start = planned.start.toSecsSinceEpoch();
     if (plan.kind == RunKind::Plan) {
-        run.plannedStart = isoUtc(planned.start);
-        run.rollbackPoint = isoUtc(planned.start.addSecs(6 * 3600));
+        run.plannedStart = isoUtcText(start);
+        run.rollbackPoint = isoUtcText(start + 6 * 3600);
     }
-    run.startedAt = isoUtc(planned.start);
-    run.status = RunStatus::Open;
-    for (int i = 0; i < revision->items.size(); ++i) {
-        const ItemTemplate& t = revision->items.at(i);
-        RunItem item;
-        item.id = newId();
-        item.runId = run.id;
-        item.position = i;
-        item.stepId = t.stepId;
-        item.stepKey = t.stepKey;
-        item.stepName = t.stepName;
-        item.checkId = t.checkId;
-        item.checkKey = t.checkKey;
-        item.statement = t.statement;
-        item.stage = t.stage;
-        item.critical = t.critical;
-        run.items.append(item);
+    run.startedAt = isoUtcText(start);
+    run.status = open;
+    const QList<ItemTemplate>& items = revision->items;
+    const int itemCount = static_cast<int>(items.size());
+    QList<QByteArray> itemIds;
+    itemIds.reserve(itemCount);
+    // The items as itemsJson() lists them, for the items hash of the start event.
+    m_json.clear();
+    m_json += '[';
+    for (int i = 0; i < itemCount; ++i) {
+        const ItemTemplate& t = items.at(i);
+        itemIds.append(m_ids.next());
+        if (i > 0)
+            m_json += ',';
+        JsonObjectWriter(m_json)
+            .text("check_id", t.checkId)
+            .text("check_key", t.checkKey)
+            .boolean("critical", t.critical)
+            .text("id", itemIds.last())
+            .integer("position", i)
+            .text("stage", t.stage)
+            .text("statement", t.statement)
+            .text("step_id", t.stepId)
+            .text("step_key", t.stepKey)
+            .text("step_name", t.stepName)
+            .close();
     }
-    QJsonObject started = runJson(run);
-    started.insert(QStringLiteral("items_hash"), runItemsHash(run.items));
+    m_json += ']';
+    const QByteArray itemsHash = sha256HexText(m_json);
 
     // The newest runs are still under way; a few project runs are rolled back half-way.
     const QDateTime end = QDateTime(m_last, QTime(23, 59), QTimeZone::utc());
     const bool underWay = planned.start.secsTo(end) < 3 * 24 * 3600;
     const bool rolledBack = plan.kind != RunKind::Routine && chance(0.03);
-    const int signedItems = underWay || rolledBack ? pick(static_cast<int>(run.items.size()) + 1)
-                                                   : static_cast<int>(run.items.size());
+    const int signedItems = underWay || rolledBack ? pick(itemCount + 1) : itemCount;
     const double failRate = (plan.kind == RunKind::Routine ? 0.04 : 0.06) * (1.0 - 0.75 * progress(planned.start));
-    const qint64 stepSeconds = plan.kind == RunKind::Routine ? 240 : 1500;
+    const int stepSeconds = plan.kind == RunKind::Routine ? 240 : 1500;
 
-    STABLE_TRY(execPrepared(*m_insertRun, {run.id, run.streamId, run.revisionId, run.title, toText(run.kind),
-                                      nullIfEmpty(run.plannedStart), nullIfEmpty(run.rollbackPoint),
-                                      toText(RunStatus::Open), run.startedAt, QVariant(), QString()}));
-    for (const RunItem& item : std::as_const(run.items))
-        STABLE_TRY(execPrepared(*m_insertItem, {item.id, run.id, item.position, item.stepId, item.stepKey, item.stepName,
-                                           item.checkId, item.checkKey, item.statement, toText(item.stage),
-                                           item.critical ? 1 : 0}));
-    STABLE_TRY(m_chain->append(run.startedAt, m_library.actor(), QStringLiteral("run.start"), QStringLiteral("run"),
-                               run.id, {}, started, {}));
+    STABLE_TRY(m_insertRun->text(run.id)
+                   .text(run.streamId)
+                   .text(run.revisionId)
+                   .text(run.title)
+                   .text(run.kind)
+                   .textOrNull(run.plannedStart)
+                   .textOrNull(run.rollbackPoint)
+                   .text(run.status)
+                   .text(run.startedAt)
+                   .null()
+                   .text(run.lessons)
+                   .run());
+    for (int i = 0; i < itemCount; ++i) {
+        const ItemTemplate& t = items.at(i);
+        STABLE_TRY(m_insertItem->text(itemIds.at(i))
+                       .text(run.id)
+                       .integer(i)
+                       .text(t.stepId)
+                       .text(t.stepKey)
+                       .text(t.stepName)
+                       .text(t.checkId)
+                       .text(t.checkKey)
+                       .text(t.statement)
+                       .text(t.stage)
+                       .integer(t.critical ? 1 : 0)
+                       .run());
+    }
+    STABLE_TRY(m_chain->append(run.startedAt, m_actor, "run.start", "run", run.id, {}, run.json(itemsHash), {}));
 
-    QDateTime now = planned.start;
-    const auto attest = [&](const RunItem& item, int attempt, Outcome outcome, const Person& signer,
-                            Meaning meaning) -> Status {
-        now = now.addSecs(stepSeconds / 2 + pick(static_cast<int>(stepSeconds)));
-        Attestation a;
-        a.id = newId();
-        a.runId = run.id;
-        a.itemId = item.id;
-        a.attempt = attempt;
-        a.outcome = outcome;
-        a.signerId = signer.id;
-        a.meaning = meaning;
-        a.signedAt = isoUtc(now);
-        a.recordedAt = a.signedAt;
-        a.note = outcome == Outcome::Fail ? QStringLiteral("Did not hold; reworked.") : QString();
-        a.hash = attestationHash(a, item.statement);
-        STABLE_TRY(execPrepared(*m_insertAttestation, {a.id, a.runId, a.itemId, a.attempt, toText(a.outcome), a.signerId,
-                                                  toText(a.meaning), a.signedAt, a.recordedAt, a.note, a.evidence, a.hash}));
-        return m_chain->append(a.recordedAt, personActor(signer.id), QStringLiteral("attestation.sign"),
-                               QStringLiteral("attestation"), a.id, {}, attestationJson(a), item.ref());
+    qint64 now = start;
+    // As signing writes an attestation: its hash (attestationHash), its row, and its event.
+    const auto attest = [&](int index, int attempt, bool passed, int signer, bool verifying) -> Status {
+        now += stepSeconds / 2 + pick(stepSeconds);
+        const ItemTemplate& item = items.at(index);
+        const QByteArray id = m_ids.next();
+        const QByteArray signedAt = isoUtcText(now);
+        const QByteArray& outcome = passed ? pass : fail;
+        const QByteArray& meaning = verifying ? verified : performed;
+        const QByteArray& note = passed ? QByteArray() : failNote;
+        const QByteArray attemptText = QByteArray::number(attempt);
+        m_hashed.clear();
+        for (const QByteArrayView field :
+             {QByteArrayView("stable-attestation/1"), QByteArrayView(id), QByteArrayView(run.id),
+              QByteArrayView(itemIds.at(index)), QByteArrayView(item.statement), QByteArrayView(attemptText),
+              QByteArrayView(outcome), QByteArrayView(m_signerIds.at(signer)), QByteArrayView(meaning),
+              QByteArrayView(signedAt), QByteArrayView(signedAt), QByteArrayView(note), QByteArrayView()})
+            appendHashBytes(m_hashed, field);
+        const QByteArray hash = sha256HexText(m_hashed);
+        STABLE_TRY(m_insertAttestation->text(id)
+                       .text(run.id)
+                       .text(itemIds.at(index))
+                       .integer(attempt)
+                       .text(outcome)
+                       .text(m_signerIds.at(signer))
+                       .text(meaning)
+                       .text(signedAt)
+                       .text(signedAt)
+                       .text(note)
+                       .text(QByteArrayView())
+                       .text(hash)
+                       .run());
+        m_json.clear();
+        JsonObjectWriter(m_json)
+            .integer("attempt", attempt)
+            .text("evidence", QByteArrayView())
+            .text("hash", hash)
+            .text("id", id)
+            .text("item_id", itemIds.at(index))
+            .text("meaning", meaning)
+            .text("note", note)
+            .text("outcome", outcome)
+            .text("recorded_at", signedAt)
+            .text("run_id", run.id)
+            .text("signed_at", signedAt)
+            .text("signer_id", m_signerIds.at(signer))
+            .close();
+        return m_chain->append(signedAt, m_signerActors.at(signer), "attestation.sign", "attestation", id, {}, m_json,
+                               item.ref);
     };
     for (int i = 0; i < signedItems; ++i) {
-        const RunItem& item = run.items.at(i);
+        const ItemTemplate& item = items.at(i);
         int attempt = 1;
         if (chance(failRate)) {
-            const Person& signer = someone();
-            STABLE_TRY(attest(item, attempt, Outcome::Fail, signer, Meaning::Performed));
+            const int signer = someone();
+            STABLE_TRY(attest(i, attempt, false, signer, false));
             const double hours = 0.5 + pick(8) * 0.5;
-            const QString reworkId = newId();
-            STABLE_TRY(execPrepared(*m_insertRework, {reworkId, now.date().toString(Qt::ISODate), hours, QStringLiteral("rework"),
-                                                 plan.id, item.stepId, QVariant(), run.id,
-                                                 QStringLiteral("Redone after a failed check."), isoUtc(now)}));
-            STABLE_TRY(m_chain->append(isoUtc(now), personActor(signer.id), QStringLiteral("rework.add"),
-                                       QStringLiteral("rework"), reworkId, {},
-                                       QJsonObject{{QStringLiteral("hours"), hours}, {QStringLiteral("run_id"), run.id}},
-                                       {}));
+            const QByteArray reworkId = m_ids.next();
+            const QByteArray at = isoUtcText(now);
+            STABLE_TRY(m_insertRework->text(reworkId)
+                           .text(at.left(10))
+                           .real(hours)
+                           .text("rework")
+                           .text(plan.id8)
+                           .text(item.stepId)
+                           .null()
+                           .text(run.id)
+                           .text("Redone after a failed check.")
+                           .text(at)
+                           .run());
+            m_json.clear();
+            JsonObjectWriter(m_json).real("hours", hours).text("run_id", run.id).close();
+            STABLE_TRY(m_chain->append(at, m_signerActors.at(signer), "rework.add", "rework", reworkId, {}, m_json, {}));
             m_monthRework += hours;
             ++m_monthReworkEntries;
             ++attempt;
         }
-        const Person& first = someone();
-        STABLE_TRY(attest(item, attempt, Outcome::Pass, first, Meaning::Performed));
+        const int first = someone();
+        STABLE_TRY(attest(i, attempt, true, first, false));
         if (item.critical) {
-            const Person* second = &someone();
-            while (second->id == first.id)
-                second = &someone();
-            STABLE_TRY(attest(item, attempt, Outcome::Pass, *second, Meaning::Verified));
+            int second = someone();
+            while (second == first)
+                second = someone();
+            STABLE_TRY(attest(i, attempt, true, second, true));
         }
     }
-    if (underWay && signedItems < static_cast<int>(run.items.size()))
+    if (underWay && signedItems < itemCount)
         return success();
-    const QJsonObject before = runJson(run);
-    run.status = rolledBack ? RunStatus::RolledBack : RunStatus::Completed;
-    run.closedAt = isoUtc(std::min(now.addSecs(600), monthEnd.addSecs(-1)));
-    run.lessons = rolledBack ? QStringLiteral("Rolled back before the rollback point; see the incident.") : QString();
-    STABLE_TRY(execSql(m_library.db(), QStringLiteral("UPDATE run SET status = ?, closed_at = ?, lessons = ? WHERE id = ?"),
-                       {toText(run.status), run.closedAt, run.lessons, run.id}));
-    return m_chain->append(run.closedAt, m_library.actor(), QStringLiteral("run.close"), QStringLiteral("run"), run.id,
-                           before, runJson(run), run.lessons);
+    const QByteArray before = run.json();
+    run.status = toText(rolledBack ? RunStatus::RolledBack : RunStatus::Completed).toUtf8();
+    run.closedAt = isoUtcText(std::min(now + 600, monthEnd.toSecsSinceEpoch() - 1));
+    if (rolledBack)
+        run.lessons = "Rolled back before the rollback point; see the incident.";
+    STABLE_TRY(m_closeRun->text(run.status).text(run.closedAt).text(run.lessons).text(run.id).run());
+    return m_chain->append(run.closedAt, m_actor, "run.close", "run", run.id, before, run.json(), run.lessons);
 }
 
 Status LargeHistory::writeIncidents(QDate month, int count)
 {
+    static const QByteArray whys[] = {"The change went out unchecked.", "The check list did not ask for it.",
+                                      "Nobody had written the step down."};
     const bool recent = month.addMonths(2) > m_last;
     for (int n = 0; n < count; ++n) {
         // Project streams inject most defects; shift-left improves over the decade.
@@ -500,34 +608,42 @@ Status LargeHistory::writeIncidents(QDate month, int count)
         const bool sameStep = chance(0.2 + 0.5 * progress(occurred));
         const int detected = sameStep ? injected
                                       : injected + pick(static_cast<int>(plan.stepIds.size()) - injected);
-        const QString id = newId();
+        const QByteArray id = m_ids.next();
         const int number = ++m_incidentNumber;
-        const QString category = latin(categories[pick(6)]);
-        const QString title = QStringLiteral("%1 problem in %2").arg(category, plan.name);
+        const char* category = categories[pick(6)];
+        const QByteArray title = QStringLiteral("%1 problem in %2").arg(latin(category), plan.name).toUtf8();
         const bool analysed = !recent || chance(0.5);
-        const QString recurrenceOf = !m_recentIncidents.isEmpty() && chance(0.02)
-                                         ? m_recentIncidents.at(pick(static_cast<int>(m_recentIncidents.size())))
-                                         : QString();
-        const QString created = isoUtc(occurred.addSecs(3600));
-        const QString rootCause = analysed ? QStringLiteral("The %1 check did not cover this case.").arg(category) : QString();
-        STABLE_TRY(execPrepared(*m_insertIncident,
-                           {id, number, title, QStringLiteral("Found by the on-call engineer."), plan.id,
-                            plan.stepIds.at(detected), plan.stepIds.at(injected), QVariant(), 1 + pick(10), category,
-                            isoUtc(occurred), created, nullIfEmpty(recurrenceOf), rootCause,
-                            analysed ? QStringLiteral("analysed") : QStringLiteral("open"),
-                            analysed ? QVariant(created) : QVariant()}));
-        STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("incident.add"), QStringLiteral("incident"),
-                                   id, {}, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("number"), number},
-                                                       {QStringLiteral("title"), title}}, {}));
+        const QByteArray recurrenceOf = !m_recentIncidents.isEmpty() && chance(0.02)
+                                            ? m_recentIncidents.at(pick(static_cast<int>(m_recentIncidents.size())))
+                                            : QByteArray();
+        const QByteArray created = isoUtcText(occurred.toSecsSinceEpoch() + 3600);
+        const QByteArray rootCause =
+            analysed ? QByteArray("The ") + category + " check did not cover this case." : QByteArray();
+        BulkStatement& insert = m_insertIncident->text(id)
+                                    .integer(number)
+                                    .text(title)
+                                    .text("Found by the on-call engineer.")
+                                    .text(plan.id8)
+                                    .text(plan.stepIds.at(detected))
+                                    .text(plan.stepIds.at(injected))
+                                    .null()
+                                    .integer(1 + pick(10))
+                                    .text(category)
+                                    .text(isoUtcText(occurred.toSecsSinceEpoch()))
+                                    .text(created)
+                                    .textOrNull(recurrenceOf)
+                                    .text(rootCause)
+                                    .text(analysed ? "analysed" : "open");
+        STABLE_TRY((analysed ? insert.text(created) : insert.null()).run());
+        m_json.clear();
+        JsonObjectWriter(m_json).text("id", id).integer("number", number).text("title", title).close();
+        STABLE_TRY(m_chain->append(created, m_actor, "incident.add", "incident", id, {}, m_json, {}));
         if (analysed) {
-            const QStringList whys{QStringLiteral("The change went out unchecked."),
-                                   QStringLiteral("The check list did not ask for it."),
-                                   QStringLiteral("Nobody had written the step down.")};
-            for (int w = 0; w < whys.size(); ++w)
-                STABLE_TRY(execPrepared(*m_insertWhy, {id, w, whys.at(w)}));
-            STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("incident.analyse"),
-                                       QStringLiteral("incident"), id, {},
-                                       QJsonObject{{QStringLiteral("root_cause"), rootCause}}, {}));
+            for (int w = 0; w < 3; ++w)
+                STABLE_TRY(m_insertWhy->text(id).integer(w).text(whys[w]).run());
+            m_json.clear();
+            JsonObjectWriter(m_json).text("root_cause", rootCause).close();
+            STABLE_TRY(m_chain->append(created, m_actor, "incident.analyse", "incident", id, {}, m_json, {}));
         }
         m_recentIncidents.append(id);
         if (m_recentIncidents.size() > 500)
@@ -549,14 +665,23 @@ Status LargeHistory::writeRework(QDate month)
             continue;
         const StreamPlan& plan = m_streams.at(static_cast<std::size_t>(pick(static_cast<int>(m_streams.size()))));
         const double hours = std::max(0.25, std::round(remaining / entries * (0.5 + m_random.generateDouble()) * 4) / 4);
-        const QString kind = latin(reworkKinds[pick(5)]);
-        const QString id = newId();
-        const QString created = isoUtc(QDateTime(day, QTime(17, 0), QTimeZone::utc()));
-        STABLE_TRY(execPrepared(*m_insertRework, {id, day.toString(Qt::ISODate), hours, kind, plan.id,
-                                             plan.stepIds.at(pick(static_cast<int>(plan.stepIds.size()))), QVariant(),
-                                             QVariant(), QString(), created}));
-        STABLE_TRY(m_chain->append(created, m_library.actor(), QStringLiteral("rework.add"), QStringLiteral("rework"), id,
-                                   {}, QJsonObject{{QStringLiteral("hours"), hours}, {QStringLiteral("kind"), kind}}, {}));
+        const char* kind = reworkKinds[pick(5)];
+        const QByteArray id = m_ids.next();
+        const QByteArray created = isoUtcText(QDateTime(day, QTime(17, 0), QTimeZone::utc()).toSecsSinceEpoch());
+        STABLE_TRY(m_insertRework->text(id)
+                       .text(created.left(10))
+                       .real(hours)
+                       .text(kind)
+                       .text(plan.id8)
+                       .text(plan.stepIds.at(pick(static_cast<int>(plan.stepIds.size()))))
+                       .null()
+                       .null()
+                       .text(QByteArrayView())
+                       .text(created)
+                       .run());
+        m_json.clear();
+        JsonObjectWriter(m_json).real("hours", hours).text("kind", kind).close();
+        STABLE_TRY(m_chain->append(created, m_actor, "rework.add", "rework", id, {}, m_json, {}));
     }
     return success();
 }
@@ -565,9 +690,14 @@ Status LargeHistory::writeRework(QDate month)
 
 Status generateLargeDemo(Library& library, FixedClock& clock, quint32 seed, QDate first, QDate last)
 {
+    BulkLoad bulk(library, {QStringLiteral("run"), QStringLiteral("run_item"), QStringLiteral("attestation"),
+                            QStringLiteral("rework"), QStringLiteral("incident"), QStringLiteral("incident_why"),
+                            QStringLiteral("audit_event")});
+    STABLE_TRY(bulk.begin());
     LargeHistory history(library, clock, seed, first, last);
     STABLE_TRY(history.setUp());
-    return history.play();
+    STABLE_TRY(history.play());
+    return bulk.finish();
 }
 
 } // namespace stable::demo

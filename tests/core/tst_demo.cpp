@@ -1,5 +1,6 @@
 // The demo library: the same seed gives the same history, and the history tells the story a newcomer
 // should see — failures, incidents traced upstream, new revisions, and a hidden factory that shrinks.
+#include "audit.h"
 #include "demo.h"
 #include "incidents.h"
 #include "integrity.h"
@@ -11,6 +12,7 @@
 #include "sql.h"
 #include "testlibrary.h"
 
+#include <QJsonDocument>
 #include <QSet>
 #include <QTest>
 #include <memory>
@@ -44,6 +46,17 @@ qint64 count(Library& library, const QString& sql)
 {
     auto query = execSql(library.db(), sql);
     return query.ok() && query->next() ? query->value(0).toLongLong() : -1;
+}
+
+// The indexes, triggers and tables of a library, as its file stores them.
+QStringList schemaOf(Library& library)
+{
+    QStringList objects;
+    auto query = execSql(library.db(), QStringLiteral("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name"));
+    while (query.ok() && query->next())
+        objects.append(query->value(0).toString() + QLatin1Char(' ') + query->value(1).toString() + QLatin1Char(' ') +
+                       query->value(2).toString());
+    return objects;
 }
 
 } // namespace
@@ -240,6 +253,7 @@ private slots:
     void aMonthOfTheLargeLibraryVerifies()
     {
         TempLibrary large;
+        const QStringList schema = schemaOf(*large);
         DemoOptions options = yearTo(endOfHistory, 1);
         options.scale = DemoOptions::Scale::Large;
         options.months = 1;
@@ -259,6 +273,29 @@ private slots:
         auto measures = computeMeasures(*large, {});
         QVERIFY2(measures.ok(), qPrintable(measures.message()));
         QCOMPARE(measures->streams.size(), 50);
+
+        // Written in bulk with indexes, triggers, journal and foreign keys set aside: all of them are back.
+        QCOMPARE(schemaOf(*large), schema);
+        QCOMPARE(count(*large, QStringLiteral("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'")), 1);
+        QCOMPARE(count(*large, QStringLiteral("SELECT foreign_keys FROM pragma_foreign_keys")), 1);
+        QCOMPARE(count(*large, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")), 0);
+        // The first-pass summaries count every step of every closed run, as the triggers would have.
+        const qint64 closedSteps = count(*large, QStringLiteral(
+            "SELECT count(*) FROM (SELECT DISTINCT i.run_id, i.step_id FROM run_item i JOIN run r ON r.id = i.run_id "
+            "WHERE r.status IN ('completed', 'rolled back'))"));
+        QVERIFY(closedSteps > 1000);
+        QCOMPARE(count(*large, QStringLiteral("SELECT sum(closed_runs) FROM derived_step_month")), closedSteps);
+        QVERIFY(count(*large, QStringLiteral("SELECT sum(closed_runs - first_pass) FROM derived_step_month")) > 0);
+        // Every event's JSON is as canonicalJson writes it.
+        auto events = execSql(large->db(), QStringLiteral("SELECT seq, before, after FROM audit_event"));
+        QVERIFY(events.ok());
+        while (events->next())
+            for (int column : {1, 2}) {
+                const QString text = events->value(column).toString();
+                if (!text.isEmpty())
+                    QVERIFY2(canonicalJson(QJsonDocument::fromJson(text.toUtf8()).object()) == text,
+                             qPrintable(events->value(0).toString() + QLatin1Char(' ') + text));
+            }
     }
 
     void refusals()
