@@ -22,10 +22,10 @@ Status lowYieldAlerts(Library& library, QList<Alert>& alerts)
     auto threshold = numericSetting(library, QStringLiteral("fpy-alert-threshold"));
     if (!threshold.ok())
         return threshold.error();
-    auto measures = computeMeasures(library);
-    if (!measures.ok())
-        return measures.error();
-    for (const StreamYield& stream : measures->streams) {
+    auto streams = computeStreamYields(library);
+    if (!streams.ok())
+        return streams.error();
+    for (const StreamYield& stream : streams.value()) {
         for (const StepYield& step : stream.steps) {
             // Fewer than three runs say more about luck than about the step.
             if (step.closedRuns < 3 || !step.fpy || *step.fpy >= threshold.value())

@@ -2,6 +2,7 @@
 #include "consoleseries.h"
 
 #include "library.h"
+#include "measurescope.h"
 #include "process.h"
 #include "rework.h"
 #include "sql.h"
@@ -15,49 +16,21 @@ namespace stable {
 
 namespace {
 
-const QString closedStatuses = QStringLiteral("('completed', 'rolled back')");
-
-// The filter as bounds on stored text (as metrics.cpp reads it): a month sorts before every moment in
-// it, and the month after the last sorts after them all.
-struct Bounds
-{
-    QString streamId;
-    QString lower;
-    QString upper; // exclusive
-};
-
-QString nextMonth(const QString& month)
-{
-    const QDate first = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
-    return first.addMonths(1).toString(QStringLiteral("yyyy-MM"));
-}
-
-QString within(const Bounds& bounds, const QString& timeColumn, const QString& streamColumn, QVariantList& binds)
-{
-    QString condition = timeColumn + QStringLiteral(" >= ? AND ") + timeColumn + QStringLiteral(" < ?");
-    binds << bounds.lower << bounds.upper;
-    if (!bounds.streamId.isEmpty()) {
-        condition += QStringLiteral(" AND ") + streamColumn + QStringLiteral(" = ?");
-        binds << bounds.streamId;
-    }
-    return condition;
-}
-
 // The first and last month that hold anything the console shows, within the bounds.
-Result<QPair<QString, QString>> dataMonths(Library& library, const Bounds& bounds)
+Result<QPair<QString, QString>> dataMonths(Library& library, const MeasureScope& bounds)
 {
-    QVariantList binds;
-    const QString rework = within(bounds, QStringLiteral("date"), QStringLiteral("stream_id"), binds);
-    const QString runs = within(bounds, QStringLiteral("closed_at"), QStringLiteral("stream_id"), binds);
+    // Rework and closed runs from their monthly summaries (stream '*': every stream's rework).
+    QVariantList binds{bounds.reworkStream(), bounds.lower, bounds.upper};
+    const QString runs = within(bounds, QStringLiteral("month"), QStringLiteral("stream_id"), binds);
     const QString incidents = within(bounds, QStringLiteral("occurred_at"), QStringLiteral("stream_id"), binds);
     binds << bounds.lower << bounds.upper;
     auto query = execSql(
         library.db(),
         QStringLiteral("SELECT min(first), max(last) FROM ("
-                       " SELECT min(date) AS first, max(date) AS last FROM rework WHERE ") +
-            rework +
-            QStringLiteral(" UNION ALL SELECT min(closed_at), max(closed_at) FROM run WHERE status IN ") +
-            closedStatuses + QStringLiteral(" AND ") + runs +
+                       " SELECT min(month) AS first, max(month) AS last FROM derived_rework_month "
+                       " WHERE stream_id = ? AND month >= ? AND month < ?"
+                       " UNION ALL SELECT min(month), max(month) FROM derived_run_month WHERE ") +
+            runs +
             QStringLiteral(" UNION ALL SELECT min(occurred_at), max(occurred_at) FROM incident WHERE ") + incidents +
             QStringLiteral(" UNION ALL SELECT min(month), max(month) FROM team_hours WHERE month >= ? AND month < ?)"),
         binds);
@@ -68,18 +41,28 @@ Result<QPair<QString, QString>> dataMonths(Library& library, const Bounds& bound
     return QPair<QString, QString>(query->value(0).toString().left(7), query->value(1).toString().left(7));
 }
 
-Status computePareto(Library& library, const Bounds& bounds, ConsoleSeries& series)
+Status computePareto(Library& library, const MeasureScope& bounds, ConsoleSeries& series)
 {
+    // Hours per step they are charged to: the entry's own step, else its incident's injected step. All
+    // history is summed on write (derived_rework_step, '' for no step); a period reads its rework.
     QVariantList binds;
-    auto query = execSql(
-        library.db(),
-        QStringLiteral("SELECT t.step_id, st.key, st.name, s.key, t.hours FROM ("
-                       "  SELECT coalesce(r.step_id, i.injected_step_id) AS step_id, sum(r.hours) AS hours "
-                       "  FROM rework r LEFT JOIN incident i ON i.id = r.incident_id WHERE ") +
-            within(bounds, QStringLiteral("r.date"), QStringLiteral("r.stream_id"), binds) +
-            QStringLiteral("  GROUP BY 1) t LEFT JOIN step st ON st.id = t.step_id "
-                           "LEFT JOIN stream s ON s.id = st.stream_id ORDER BY t.hours DESC, st.key"),
-        binds);
+    QString perStep;
+    if (bounds.allHistory()) {
+        perStep = QStringLiteral("SELECT nullif(step_id, '') AS step_id, sum(hours) AS hours FROM derived_rework_step");
+        if (!bounds.streamId.isEmpty()) {
+            perStep += QStringLiteral(" WHERE stream_id = ?");
+            binds << bounds.streamId;
+        }
+    } else {
+        perStep = QStringLiteral("SELECT coalesce(r.step_id, i.injected_step_id) AS step_id, sum(r.hours) AS hours "
+                                 "FROM rework r LEFT JOIN incident i ON i.id = r.incident_id WHERE ") +
+                  within(bounds, QStringLiteral("r.date"), QStringLiteral("r.stream_id"), binds);
+    }
+    auto query = execSql(library.db(),
+                         QStringLiteral("SELECT t.step_id, st.key, st.name, s.key, t.hours FROM (") + perStep +
+                             QStringLiteral(" GROUP BY 1) t LEFT JOIN step st ON st.id = t.step_id "
+                                            "LEFT JOIN stream s ON s.id = st.stream_id ORDER BY t.hours DESC, st.key"),
+                         binds);
     if (!query.ok())
         return query.error();
     double total = 0;
@@ -101,7 +84,7 @@ Status computePareto(Library& library, const Bounds& bounds, ConsoleSeries& seri
     return success();
 }
 
-Status computeMonthlyYields(Library& library, const Bounds& bounds, ConsoleSeries& series)
+Status computeMonthlyYields(Library& library, const MeasureScope& bounds, ConsoleSeries& series)
 {
     QHash<QString, int> streamIndex;
     for (const StreamYield& stream : std::as_const(series.yields)) {
@@ -176,11 +159,8 @@ Status computeMonthlyYields(Library& library, const Bounds& bounds, ConsoleSerie
 
     QVariantList runBinds;
     auto runs = execSql(library.db(),
-                        QStringLiteral("SELECT substr(r.closed_at, 1, 7), r.stream_id, count(*) FROM run r "
-                                       "WHERE r.status IN ") +
-                            closedStatuses + QStringLiteral(" AND ") +
-                            within(bounds, QStringLiteral("r.closed_at"), QStringLiteral("r.stream_id"), runBinds) +
-                            QStringLiteral(" GROUP BY 1, 2"),
+                        QStringLiteral("SELECT month, stream_id, closed_runs FROM derived_run_month WHERE ") +
+                            within(bounds, QStringLiteral("month"), QStringLiteral("stream_id"), runBinds),
                         runBinds);
     if (!runs.ok())
         return runs.error();
@@ -193,7 +173,7 @@ Status computeMonthlyYields(Library& library, const Bounds& bounds, ConsoleSerie
     return success();
 }
 
-Status computeIncidentSeries(Library& library, const Bounds& bounds, ConsoleSeries& series)
+Status computeIncidentSeries(Library& library, const MeasureScope& bounds, ConsoleSeries& series)
 {
     QHash<QString, int> monthIndex;
     for (int i = 0; i < series.months.size(); ++i)
@@ -266,17 +246,10 @@ Result<ConsoleSeries> computeConsoleSeries(Library& library, const MeasureFilter
     series.measures = std::move(measures).value();
     series.yields = series.measures.streams;
 
-    Bounds bounds;
-    bounds.lower = filter.fromMonth.trimmed();
-    bounds.upper = filter.toMonth.trimmed().isEmpty() ? QStringLiteral("~") : nextMonth(filter.toMonth.trimmed());
-    if (!filter.stream.trimmed().isEmpty()) {
-        auto streamId = resolveStream(library, filter.stream.trimmed());
-        if (!streamId.ok())
-            return streamId.error();
-        bounds.streamId = streamId.value();
-    }
-
-    auto span = dataMonths(library, bounds);
+    auto bounds = measureScope(library, filter);
+    if (!bounds.ok())
+        return bounds.error();
+    auto span = dataMonths(library, bounds.value());
     if (!span.ok())
         return span.error();
     QString first = filter.fromMonth.trimmed();
@@ -301,9 +274,9 @@ Result<ConsoleSeries> computeConsoleSeries(Library& library, const MeasureFilter
         series.copq.append(entry.reworkHours * series.hourlyRate);
     }
 
-    STABLE_TRY(computePareto(library, bounds, series));
-    STABLE_TRY(computeMonthlyYields(library, bounds, series));
-    STABLE_TRY(computeIncidentSeries(library, bounds, series));
+    STABLE_TRY(computePareto(library, bounds.value(), series));
+    STABLE_TRY(computeMonthlyYields(library, bounds.value(), series));
+    STABLE_TRY(computeIncidentSeries(library, bounds.value(), series));
     return series;
 }
 

@@ -3,6 +3,7 @@
 #include "metrics.h"
 
 #include "library.h"
+#include "measurescope.h"
 #include "process.h"
 #include "rework.h"
 #include "sql.h"
@@ -15,58 +16,8 @@ namespace stable {
 
 namespace {
 
-const QString closedStatuses = QStringLiteral("('completed', 'rolled back')");
 
-// What a filter selects, as bounds on stored text: a month "2026-01" sorts before every moment and date
-// inside it, and the month after the last one sorts after them all.
-struct Scope
-{
-    QString streamId; // empty: all streams
-    QString lower;
-    QString upper; // exclusive
-};
-
-Result<Scope> scopeOf(Library& library, const MeasureFilter& filter)
-{
-    Scope scope;
-    const QString from = filter.fromMonth.trimmed();
-    const QString to = filter.toMonth.trimmed();
-    if (!from.isEmpty() && !isIsoMonth(from))
-        return invalid(QStringLiteral("A month is written YYYY-MM (got ‘%1’ as the first month).").arg(from));
-    if (!to.isEmpty() && !isIsoMonth(to))
-        return invalid(QStringLiteral("A month is written YYYY-MM (got ‘%1’ as the last month).").arg(to));
-    if (!from.isEmpty() && !to.isEmpty() && to < from)
-        return invalid(QStringLiteral("The last month (%1) is before the first (%2).").arg(to, from));
-    scope.lower = from;
-    if (to.isEmpty()) {
-        scope.upper = QStringLiteral("~"); // after every digit
-    } else {
-        const QDate first = QDate::fromString(to + QStringLiteral("-01"), Qt::ISODate);
-        scope.upper = first.addMonths(1).toString(QStringLiteral("yyyy-MM"));
-    }
-    if (!filter.stream.trimmed().isEmpty()) {
-        auto streamId = resolveStream(library, filter.stream.trimmed());
-        if (!streamId.ok())
-            return streamId.error();
-        scope.streamId = streamId.value();
-    }
-    return scope;
-}
-
-// "column >= ? AND column < ?" plus the stream condition, with its binds appended.
-QString within(const Scope& scope, const QString& timeColumn, const QString& streamColumn,
-               QVariantList& binds)
-{
-    QString condition = timeColumn + QStringLiteral(" >= ? AND ") + timeColumn + QStringLiteral(" < ?");
-    binds << scope.lower << scope.upper;
-    if (!scope.streamId.isEmpty()) {
-        condition += QStringLiteral(" AND ") + streamColumn + QStringLiteral(" = ?");
-        binds << scope.streamId;
-    }
-    return condition;
-}
-
-Status computeYields(Library& library, const Scope& scope, Measures& measures)
+Status computeYields(Library& library, const MeasureScope& scope, Measures& measures)
 {
     QVariantList streamBinds;
     QString streamWhere = QStringLiteral("removed = 0");
@@ -91,13 +42,14 @@ Status computeYields(Library& library, const Scope& scope, Measures& measures)
     }
     streams->finish();
 
+    // Closed runs and first passes come from the summaries kept current on write
+    // (resources/sql/005_performance.sql, 006_console_summaries.sql): a run's step fails first time when
+    // any of its items got a fail that stands (not voided).
     QVariantList binds;
-    const QString runsWithin =
-        within(scope, QStringLiteral("r.closed_at"), QStringLiteral("r.stream_id"), binds);
     auto closedRuns = execSql(library.db(),
-                              QStringLiteral("SELECT r.stream_id, count(*) FROM run r WHERE r.status IN ") +
-                                  closedStatuses + QStringLiteral(" AND ") + runsWithin +
-                                  QStringLiteral(" GROUP BY r.stream_id"),
+                              QStringLiteral("SELECT stream_id, sum(closed_runs) FROM derived_run_month WHERE ") +
+                                  within(scope, QStringLiteral("month"), QStringLiteral("stream_id"), binds) +
+                                  QStringLiteral(" GROUP BY stream_id"),
                               binds);
     if (!closedRuns.ok())
         return closedRuns.error();
@@ -108,15 +60,20 @@ Status computeYields(Library& library, const Scope& scope, Measures& measures)
     }
     closedRuns->finish();
 
-    // Per step: closed runs and first passes, summed from the monthly summary kept current on write
-    // (resources/sql/005_performance.sql): a run's step fails first time when any of its items got a
-    // fail that stands (not voided).
+    // Per step: the all-history totals, or the months of the period.
     QVariantList yieldBinds;
-    auto yields = execSql(library.db(),
-                          QStringLiteral("SELECT step_id, sum(closed_runs), sum(first_pass) FROM derived_step_month "
-                                         "WHERE ") +
-                              within(scope, QStringLiteral("month"), QStringLiteral("stream_id"), yieldBinds) +
-                              QStringLiteral(" GROUP BY step_id HAVING sum(closed_runs) > 0"),
+    QString yieldSql;
+    if (scope.allHistory()) {
+        yieldSql = QStringLiteral("SELECT step_id, sum(closed_runs), sum(first_pass) FROM derived_step_total");
+        if (!scope.streamId.isEmpty()) {
+            yieldSql += QStringLiteral(" WHERE stream_id = ?");
+            yieldBinds << scope.streamId;
+        }
+    } else {
+        yieldSql = QStringLiteral("SELECT step_id, sum(closed_runs), sum(first_pass) FROM derived_step_month WHERE ") +
+                   within(scope, QStringLiteral("month"), QStringLiteral("stream_id"), yieldBinds);
+    }
+    auto yields = execSql(library.db(), yieldSql + QStringLiteral(" GROUP BY step_id HAVING sum(closed_runs) > 0"),
                           yieldBinds);
     if (!yields.ok())
         return yields.error();
@@ -161,15 +118,14 @@ Status computeYields(Library& library, const Scope& scope, Measures& measures)
     return success();
 }
 
-Status computeHiddenFactory(Library& library, const Scope& scope, Measures& measures)
+Status computeHiddenFactory(Library& library, const MeasureScope& scope, Measures& measures)
 {
     QMap<QString, MonthFactory> months;
-    QVariantList binds;
+    // The monthly summary kept current on write; stream '*' holds every stream's hours.
     auto rework = execSql(library.db(),
-                          QStringLiteral("SELECT substr(date, 1, 7), kind, sum(hours) FROM rework WHERE ") +
-                              within(scope, QStringLiteral("date"), QStringLiteral("stream_id"), binds) +
-                              QStringLiteral(" GROUP BY 1, 2"),
-                          binds);
+                          QStringLiteral("SELECT month, kind, hours FROM derived_rework_month "
+                                         "WHERE stream_id = ? AND month >= ? AND month < ?"),
+                          {scope.reworkStream(), scope.lower, scope.upper});
     if (!rework.ok())
         return rework.error();
     double fireFighting = 0;
@@ -214,7 +170,7 @@ Status computeHiddenFactory(Library& library, const Scope& scope, Measures& meas
     return success();
 }
 
-Result<QList<RepeatDefect>> repeatDefectsIn(Library& library, const Scope& scope)
+Result<QList<RepeatDefect>> repeatDefectsIn(Library& library, const MeasureScope& scope)
 {
     QVariantList binds;
     const QString incidentsWithin =
@@ -222,11 +178,13 @@ Result<QList<RepeatDefect>> repeatDefectsIn(Library& library, const Scope& scope
     // The earliest revision that answered the earlier incident before the recurrence occurred.
     auto query = execSql(
         library.db(),
+        // Driven by the few recurrences (the planner would walk every incident by id for the GROUP BY).
         QStringLiteral("SELECT i.id, i.number, i.title, e.number, s.key, v.number, min(v.published_at) "
-                       "FROM incident i JOIN incident e ON e.id = i.recurrence_of_id "
+                       "FROM incident i INDEXED BY incident_by_recurrence JOIN incident e ON e.id = i.recurrence_of_id "
                        "JOIN stream s ON s.id = i.stream_id "
                        "JOIN revision_answer ra ON ra.incident_id = e.id "
-                       "JOIN revision v ON v.id = ra.revision_id AND v.published_at < i.occurred_at WHERE ") +
+                       "JOIN revision v ON v.id = ra.revision_id AND v.published_at < i.occurred_at "
+                       "WHERE i.recurrence_of_id IS NOT NULL AND ") +
             incidentsWithin + QStringLiteral(" GROUP BY i.id ORDER BY i.number"),
         binds);
     if (!query.ok())
@@ -246,7 +204,7 @@ Result<QList<RepeatDefect>> repeatDefectsIn(Library& library, const Scope& scope
     return repeats;
 }
 
-Status computeIncidentMeasures(Library& library, const Scope& scope, Measures& measures)
+Status computeIncidentMeasures(Library& library, const MeasureScope& scope, Measures& measures)
 {
     QVariantList binds;
     const QString incidentsWithin =
@@ -364,7 +322,7 @@ QJsonValue optionalNumber(const std::optional<double>& value)
 
 Result<Measures> computeMeasures(Library& library, const MeasureFilter& filter)
 {
-    auto scope = scopeOf(library, filter);
+    auto scope = measureScope(library, filter);
     if (!scope.ok())
         return scope.error();
     Measures measures;
@@ -374,9 +332,19 @@ Result<Measures> computeMeasures(Library& library, const MeasureFilter& filter)
     return measures;
 }
 
+Result<QList<StreamYield>> computeStreamYields(Library& library, const MeasureFilter& filter)
+{
+    auto scope = measureScope(library, filter);
+    if (!scope.ok())
+        return scope.error();
+    Measures measures;
+    STABLE_TRY(computeYields(library, scope.value(), measures));
+    return measures.streams;
+}
+
 Result<QList<RepeatDefect>> listRepeatDefects(Library& library, const MeasureFilter& filter)
 {
-    auto scope = scopeOf(library, filter);
+    auto scope = measureScope(library, filter);
     if (!scope.ok())
         return scope.error();
     return repeatDefectsIn(library, scope.value());

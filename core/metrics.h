@@ -93,6 +93,8 @@ struct MeasureFilter
 };
 
 Result<Measures> computeMeasures(Library& library, const MeasureFilter& filter = {});
+// Only the first-pass yields per stream and step (the measures' `streams`), for the alerts.
+Result<QList<StreamYield>> computeStreamYields(Library& library, const MeasureFilter& filter = {});
 
 // An incident recorded as a recurrence of an earlier one that a published revision had already answered
 // before it occurred (the first such revision is named).

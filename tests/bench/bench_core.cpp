@@ -12,11 +12,13 @@
 #include "sql.h"
 
 #include <QFile>
+#include <QSqlDriver>
 #include <QJsonArray>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace stable::bench {
 
@@ -49,6 +51,28 @@ QString rawAggregate(sqlite3* db, const char* sql, qint64& rows)
     }
     sqlite3_finalize(statement);
     return rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+// STABLE_SQL_PROFILE=MS prints every statement of the library's connection that took at least MS
+// milliseconds, to find which query a figure is made of.
+int traceSlowStatement(unsigned, void* context, void* statement, void* nanoseconds)
+{
+    const double ms = static_cast<double>(*static_cast<sqlite3_int64*>(nanoseconds)) / 1e6;
+    if (ms >= *static_cast<double*>(context))
+        fprintf(stderr, "%9.3f ms  %s\n", ms, sqlite3_sql(static_cast<sqlite3_stmt*>(statement)));
+    return 0;
+}
+
+void profileStatements(Library& library)
+{
+    static double thresholdMs = 0;
+    if (!qEnvironmentVariableIsSet("STABLE_SQL_PROFILE"))
+        return;
+    thresholdMs = qEnvironmentVariable("STABLE_SQL_PROFILE").toDouble();
+    const QVariant handle = library.db().driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        sqlite3_trace_v2(*static_cast<sqlite3* const*>(handle.data()), SQLITE_TRACE_PROFILE, traceSlowStatement,
+                         &thresholdMs);
 }
 
 // First-pass yield per step over closed runs: did any item of the step get a fail that was not voided?
@@ -85,6 +109,7 @@ QJsonObject benchMeasures(const Context& context)
     auto library = openOrNull(context.library, true);
     if (!library)
         return {{QStringLiteral("note"), QStringLiteral("the library did not open")}};
+    profileStatements(*library);
     int steps = 0;
     const Figure measures = measure(context.runs, [&] {
         auto computed = computeMeasures(*library);
