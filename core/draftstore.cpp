@@ -241,6 +241,22 @@ Result<QList<CheckRecord>> loadChecks(const QSqlDatabase& db, const QString& ste
     return records;
 }
 
+Result<QHash<QString, QList<CheckRecord>>> loadStreamChecks(const QSqlDatabase& db, const QString& streamId)
+{
+    auto query = execSql(db,
+                         QStringLiteral("SELECT ") + checkColumns +
+                             QStringLiteral(" FROM quality_check WHERE step_id IN (SELECT id FROM step WHERE stream_id = ?) "
+                                            "ORDER BY rowid"),
+                         {streamId});
+    STABLE_TRY(query);
+    QHash<QString, QList<CheckRecord>> byStep;
+    while (query->next()) {
+        CheckRecord record = checkFrom(query.value());
+        byStep[record.stepId].append(record);
+    }
+    return byStep;
+}
+
 void inheritPortIds(QList<Port>& ports, const QList<Port>& previous)
 {
     for (int i = 0; i < ports.size(); ++i)

@@ -6,6 +6,7 @@
 #include "process.h"
 #include "result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -45,6 +46,8 @@ Result<CheckRecord> loadCheck(const QSqlDatabase& db, const QString& checkId);
 Result<QList<StepRecord>> loadSteps(const QSqlDatabase& db, const QString& streamId);
 // Every check of a step, removed ones included, in insertion order.
 Result<QList<CheckRecord>> loadChecks(const QSqlDatabase& db, const QString& stepId);
+// Every check of a stream's steps in one query, by step id (each step's in loadChecks' order).
+Result<QHash<QString, QList<CheckRecord>>> loadStreamChecks(const QSqlDatabase& db, const QString& streamId);
 
 // Ports are matched by position: the i-th input keeps the id of the i-th input before.
 void inheritPortIds(QList<Port>& ports, const QList<Port>& previous);

@@ -29,7 +29,7 @@ ValueStream asFreshDraft(ValueStream stream)
 
 Status refuseUnlessEmpty(Library& target)
 {
-    auto streams = listStreams(target);
+    auto streams = listStreamNames(target);
     STABLE_TRY(streams);
     if (!streams->isEmpty())
         return refused(QStringLiteral("%1 already has value streams; a template seeds only a new library.")
@@ -67,7 +67,7 @@ Result<int> copyTemplateLibrary(const QString& templatePath, Library& target)
     readOnly.readOnly = true;
     auto source = Library::open(templatePath, readOnly);
     STABLE_TRY(source);
-    auto summaries = listStreams(*source.value());
+    auto summaries = listStreamNames(*source.value());
     STABLE_TRY(summaries);
     if (summaries->isEmpty())
         return refused(QStringLiteral("%1 has no value streams to copy.").arg(source.value()->displayName()));

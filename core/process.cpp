@@ -221,6 +221,24 @@ Result<QList<StreamSummary>> listStreams(Library& library)
     return streams;
 }
 
+Result<QList<StreamSummary>> listStreamNames(Library& library)
+{
+    auto query = execSql(library.db(),
+                         QStringLiteral("SELECT s.id, s.key, s.name, (SELECT max(number) FROM revision WHERE stream_id = s.id) "
+                                        "FROM stream s WHERE s.removed = 0 ORDER BY s.name, s.key"));
+    STABLE_TRY(query);
+    QList<StreamSummary> streams;
+    while (query->next()) {
+        StreamSummary summary;
+        summary.id = query->value(0).toString();
+        summary.key = query->value(1).toString();
+        summary.name = query->value(2).toString();
+        summary.latestRevision = query->value(3).toInt();
+        streams.append(summary);
+    }
+    return streams;
+}
+
 Result<QString> resolveStream(Library& library, const QString& keyOrId)
 {
     const QString wanted = keyOrId.trimmed();
@@ -247,11 +265,12 @@ Result<ValueStream> loadDraft(Library& library, const QString& keyOrId)
                  [](const StepRecord& r) { return !r.removed; });
     std::stable_sort(live.begin(), live.end(),
                      [](const StepRecord& a, const StepRecord& b) { return a.position < b.position; });
+    auto checks = draft::loadStreamChecks(db, streamId.value());
+    STABLE_TRY(checks);
     for (StepRecord& record : live) {
-        auto checks = draft::loadChecks(db, record.step.id);
-        STABLE_TRY(checks);
+        const QList<CheckRecord> stepChecks = checks->value(record.step.id);
         QList<CheckRecord> liveChecks;
-        std::copy_if(checks->cbegin(), checks->cend(), std::back_inserter(liveChecks),
+        std::copy_if(stepChecks.cbegin(), stepChecks.cend(), std::back_inserter(liveChecks),
                      [](const CheckRecord& r) { return !r.removed; });
         std::stable_sort(liveChecks.begin(), liveChecks.end(),
                          [](const CheckRecord& a, const CheckRecord& b) { return a.position < b.position; });

@@ -68,6 +68,9 @@ struct StreamSummary
 };
 
 Result<QList<StreamSummary>> listStreams(Library& library);
+// Only id, key, name and latest revision, in the same order, for pickers and filters: listStreams
+// compares every published stream's draft with its revision, which takes a while in a large library.
+Result<QList<StreamSummary>> listStreamNames(Library& library);
 // The id of the stream with that key or id.
 Result<QString> resolveStream(Library& library, const QString& keyOrId);
 // The editable working copy, steps in order, checks in order.

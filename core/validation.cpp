@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "library.h"
+#include "revisions.h"
 #include "rework.h"
 #include "sql.h"
 
@@ -51,7 +52,9 @@ QList<ValidationIssue> validateStream(const ValueStream& draft)
 
 Result<QList<ValidationIssue>> validateLibrary(Library& library)
 {
-    auto streams = listStreams(library);
+    // Each draft is loaded once, here, and compared with its latest revision (listStreams would load
+    // them all a second time).
+    auto streams = listStreamNames(library);
     STABLE_TRY(streams);
     auto staleDays = numericSetting(library, QStringLiteral("stale-draft-days"));
     STABLE_TRY(staleDays);
@@ -62,14 +65,16 @@ Result<QList<ValidationIssue>> validateLibrary(Library& library)
         auto draft = loadDraft(library, summary.id);
         STABLE_TRY(draft);
         issues.append(validateStream(draft.value()));
-        if (!summary.draftDiffers)
-            continue;
-        auto query = execSql(library.db(), QStringLiteral("SELECT draft_changed_at FROM stream WHERE id = ?"),
+        auto query = execSql(library.db(),
+                             QStringLiteral("SELECT s.draft_changed_at, (SELECT snapshot FROM revision WHERE stream_id = s.id "
+                                            "ORDER BY number DESC LIMIT 1) FROM stream s WHERE s.id = ?"),
                              {summary.id});
         STABLE_TRY(query);
         auto row = queryRow(query.value());
         STABLE_TRY(row);
-        const auto changedAt = row.value() ? parseIsoMoment(query->value(0).toString()) : std::nullopt;
+        if (!row.value() || (summary.latestRevision > 0 && canonicalSnapshot(draft.value()) == query->value(1).toString()))
+            continue;
+        const auto changedAt = parseIsoMoment(query->value(0).toString());
         if (!changedAt)
             continue;
         const qint64 days = changedAt->daysTo(now);

@@ -128,16 +128,25 @@ void MainWindow::addView(View view, const QString& title, QWidget* widget, Docum
     action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + static_cast<int>(m_views.size()))));
     m_viewActions->addAction(action);
     m_views.insert(view, ViewEntry{widget, documentView, action});
-    documentView->setDocument(m_document.get());
+    documentView->setDocument(nullptr);
     if (m_document && m_views.size() == 1)
         showView(view);
 }
 
+void MainWindow::attach(ViewEntry& entry)
+{
+    if (entry.attached || !m_document)
+        return;
+    entry.attached = true;
+    entry.documentView->setDocument(m_document.get());
+}
+
 bool MainWindow::showView(View view)
 {
-    const auto entry = m_views.constFind(view);
-    if (entry == m_views.cend() || !m_document)
+    const auto entry = m_views.find(view);
+    if (entry == m_views.end() || !m_document)
         return false;
+    attach(*entry);
     m_stack->setCurrentWidget(entry->widget);
     entry->action->setChecked(true);
     return true;
@@ -164,8 +173,9 @@ bool MainWindow::selectRecord(View view, const QString& entity, const QString& i
     return target && target->selectRecord(entity, id);
 }
 
-Status MainWindow::openLibrary(const QString& path)
+Status MainWindow::openLibrary(const QString& path, std::optional<View> startView)
 {
+    const std::optional<View> shown = startView ? startView : currentView();
     auto opened = Document::open(path);
     if (!opened.ok())
         return opened.error();
@@ -175,11 +185,9 @@ Status MainWindow::openLibrary(const QString& path)
     undoGroup().setActiveStack(&m_document->undoStack());
     connect(m_document.get(), &Document::editFailed, this,
             [this](const QString& message) { m_banner->showMessage(message); });
-    for (const ViewEntry& entry : std::as_const(m_views))
-        entry.documentView->setDocument(m_document.get());
     rememberRecent(m_document->path());
     emit documentChanged(m_document.get());
-    if (!m_views.isEmpty() && !currentView())
+    if (!m_views.isEmpty() && !(shown && showView(*shown)))
         showView(m_views.firstKey());
     // Another machine holds the writer lease of a library in a network folder: it is open to read only.
     if (const QString reason = m_document->library().readOnlyReason(); !reason.isEmpty())
@@ -196,8 +204,11 @@ void MainWindow::closeLibrary()
     if (!m_document)
         return;
     // Everyone lets go of the document while it still exists, then it goes.
-    for (const ViewEntry& entry : std::as_const(m_views))
-        entry.documentView->setDocument(nullptr);
+    for (ViewEntry& entry : m_views) {
+        if (entry.attached)
+            entry.documentView->setDocument(nullptr);
+        entry.attached = false;
+    }
     emit documentChanged(nullptr);
     undoGroup().removeStack(&m_document->undoStack());
     m_document.reset();

@@ -7,6 +7,7 @@
 #include <QMap>
 
 #include <memory>
+#include <optional>
 
 class QStackedWidget;
 class QMenu;
@@ -28,7 +29,8 @@ public:
     ~MainWindow() override;
 
     // Opens a library in place of the current one; the message says why not.
-    Status openLibrary(const QString& path);
+    // Opens the library in `startView` (default: the view shown, else the first one).
+    Status openLibrary(const QString& path, std::optional<View> startView = std::nullopt);
     void closeLibrary();
     Document* document() const { return m_document.get(); }
 
@@ -82,7 +84,11 @@ private:
         QWidget* widget = nullptr;
         DocumentView* documentView = nullptr;
         QAction* action = nullptr;
+        // Views get the document when first shown, so that opening a large library loads one view,
+        // not all of them.
+        bool attached = false;
     };
+    void attach(ViewEntry& entry);
     QMap<View, ViewEntry> m_views;
 };
 

@@ -247,7 +247,7 @@ void MapView::reloadStreams()
     const QString current = currentStreamId();
     QList<StreamSummary> streams;
     if (m_document) {
-        auto listed = listStreams(m_document->library());
+        auto listed = listStreamNames(m_document->library());
         if (listed.ok())
             streams = listed.value();
     }

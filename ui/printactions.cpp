@@ -58,7 +58,7 @@ std::optional<QString> chooseStream(MainWindow& window, Library& library)
         if (!view->currentStreamId().isEmpty())
             return view->currentStreamId();
     }
-    auto streams = listStreams(library);
+    auto streams = listStreamNames(library);
     if (!streams.ok()) {
         QMessageBox::warning(&window, tr("Print Checklist"), streams.message());
         return std::nullopt;

@@ -78,7 +78,7 @@ PublishDialog::PublishDialog(Document& document, const QString& streamId, QWidge
     layout->addWidget(m_message);
     layout->addWidget(buttons);
 
-    auto streams = listStreams(document.library());
+    auto streams = listStreamNames(document.library());
     if (streams.ok())
         for (const StreamSummary& stream : streams.value())
             m_stream->addItem(stream.name, stream.id);

@@ -144,7 +144,7 @@ RevisionHistoryDialog::RevisionHistoryDialog(Document& document, const QString& 
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
 
-    auto streams = listStreams(document.library());
+    auto streams = listStreamNames(document.library());
     if (streams.ok())
         for (const StreamSummary& stream : streams.value())
             m_stream->addItem(stream.name, stream.id);

@@ -36,7 +36,7 @@ TemplateDialog::TemplateDialog(Document& document, QWidget* parent)
     m_template->addItem(tr("Blank value stream"), QString());
     for (const QString& name : templateNames())
         m_template->addItem(templateTitle(name), name);
-    if (auto streams = listStreams(document.library()); streams.ok())
+    if (auto streams = listStreamNames(document.library()); streams.ok())
         for (const StreamSummary& stream : streams.value())
             m_takenKeys.append(stream.key);
 

@@ -1,6 +1,9 @@
 #include "validationpanel.h"
 
+#include "backgroundreader.h"
+
 #include "document.h"
+#include "library.h"
 #include "validation.h"
 #include "wording.h"
 
@@ -38,7 +41,12 @@ ValidationPanel::ValidationPanel(QWidget* parent)
     : QWidget(parent)
     , m_list(new QTreeWidget(this))
     , m_state(new QLabel(this))
+    , m_reader(new BackgroundReader(this))
 {
+    connect(m_reader, &BackgroundReader::finished, this, [this](quint64, const QVariant& issues, const QString& error) {
+        show(issues.value<QList<ValidationIssue>>(), error);
+    });
+    connect(m_reader, &BackgroundReader::busyChanged, this, [this](bool busy) { setProperty("busy", busy); });
     setObjectName(QStringLiteral("validationPanel"));
     m_list->setColumnCount(3);
     m_list->setHeaderLabels({tr("Value stream"), tr("Issue"), tr("What to do")});
@@ -61,6 +69,11 @@ ValidationPanel::ValidationPanel(QWidget* parent)
     setDocument(nullptr);
 }
 
+bool ValidationPanel::isBusy() const
+{
+    return m_reader->isBusy();
+}
+
 void ValidationPanel::setDocument(Document* document)
 {
     if (m_document)
@@ -79,31 +92,49 @@ void ValidationPanel::refresh(Changes what)
 
 void ValidationPanel::reload()
 {
+    if (!m_document) {
+        m_reader->cancel();
+        m_list->clear();
+        m_list->setVisible(false);
+        m_state->setText(tr("No library is open."));
+        return;
+    }
+    // Every draft of a large library is read and compared with its revision: on the worker, so that
+    // opening and editing never wait for it. The list shown stays until the new one arrives.
+    if (m_list->topLevelItemCount() == 0)
+        m_state->setText(tr("Checking the written processes…"));
+    m_reader->request(m_document->path(), m_document->library().sharedClock(),
+                      [](Library& library, QString& error) -> QVariant {
+                          auto issues = validateLibrary(library);
+                          if (!issues.ok()) {
+                              error = issues.message();
+                              return {};
+                          }
+                          return QVariant::fromValue(issues.value());
+                      });
+}
+
+void ValidationPanel::show(const QList<ValidationIssue>& issues, const QString& error)
+{
     // Keep the person's place: the issue they were on, when it is still there.
     QString current;
     if (QTreeWidgetItem* item = m_list->currentItem())
         current = item->data(0, IdRole).toString() + item->text(1);
     m_list->clear();
     // An empty table under "No issues" is only an empty pane: show the list when it has something.
-    m_list->setVisible(false);
-    if (!m_document) {
-        m_state->setText(tr("No library is open."));
+    m_list->setVisible(!issues.isEmpty());
+    if (!error.isEmpty()) {
+        m_state->setText(error);
         return;
     }
-    auto issues = validateLibrary(m_document->library());
-    if (!issues.ok()) {
-        m_state->setText(issues.message());
-        return;
-    }
-    m_list->setVisible(!issues->isEmpty());
     m_state->setText(
-        issues->isEmpty()
+        issues.isEmpty()
             ? tr("No issues: every step has checks, inputs and outputs, every critical check says "
                  "what it guards against, and no draft has been left unpublished.")
-            : counted(static_cast<int>(issues->size()),
+            : counted(static_cast<int>(issues.size()),
                       tr("%1 issue weakens the written processes. Double-click it to go to it."),
                       tr("%1 issues weaken the written processes. Double-click one to go to it.")));
-    for (const ValidationIssue& issue : issues.value()) {
+    for (const ValidationIssue& issue : issues) {
         auto* item = new QTreeWidgetItem(m_list, {issue.streamKey, kindText(issue.kind), issue.message});
         item->setData(0, EntityRole, issue.entity);
         item->setData(0, IdRole, issue.entityId);

@@ -88,7 +88,7 @@ int main(int argc, char* argv[])
     MainWindow window;
     installViews(window);
     auto path = files.isEmpty() ? libraryToOpenAtStart() : Result<QString>(files.first());
-    Status opened = path.ok() ? window.openLibrary(path.value()) : Status(path.error());
+    Status opened = path.ok() ? window.openLibrary(path.value(), view) : Status(path.error());
     if (!opened.ok()) {
         if (screenshot) {
             err << "stable: " << opened.message() << '\n';
@@ -105,8 +105,9 @@ int main(int argc, char* argv[])
     if (screenshot) {
         window.resize(1400, 900);
         window.show();
-        // Let layouts settle and lazy models fetch their first rows before the picture is taken.
-        QTimer::singleShot(300, &window, [&window, &parser, &screenshotOption, &err] {
+        // Once the window has been laid out and painted (the first turn of the event loop), the view's
+        // lazy models have fetched their first rows; a view computing in the background is waited for.
+        QTimer::singleShot(0, &window, [&window, &parser, &screenshotOption, &err] {
             waitWhileBusy(window);
             const Status saved = saveScreenshot(window, parser.value(screenshotOption));
             if (!saved.ok())

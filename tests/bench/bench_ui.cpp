@@ -6,6 +6,7 @@
 #include "console/chartpanel.h"
 #include "console/consolecharts.h"
 #include "console/consolecomputer.h"
+#include "console/consoleview.h"
 #include "consoleseries.h"
 #include "document.h"
 #include "library.h"
@@ -16,12 +17,14 @@
 #include "sql.h"
 
 #include <QBuffer>
+#include <QEventLoop>
 #include <QFile>
 #include <QGridLayout>
 #include <QPixmap>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQueryModel>
+#include <QTimer>
 #include <QWidget>
 
 #include <sys/resource.h>
@@ -36,6 +39,47 @@ QString largestRun(Library& library)
     auto query = execSql(library.db(), QStringLiteral("SELECT run_id FROM run_item GROUP BY run_id "
                                                       "ORDER BY count(*) DESC LIMIT 1"));
     return query.ok() && query->next() ? query->value(0).toString() : QString();
+}
+
+// The console view as the window shows it (default period, last 12 months): from asking to the last
+// chart drawn, and the longest the GUI thread went without turning its event loop meanwhile (a timer
+// of 0 ms ticks on every turn; the gap between ticks is what a person would feel as a freeze).
+void insertConsoleViewFigures(const Context& context, QJsonObject& out)
+{
+    auto document = Document::open(context.library);
+    if (!document.ok())
+        return;
+    ConsoleView view;
+    view.resize(1400, 900);
+    view.show();
+    view.setDocument(document.value().get());
+    QEventLoop settle;
+    QTimer::singleShot(0, &settle, &QEventLoop::quit);
+    settle.exec();
+    while (view.isBusy())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    Figure stall;
+    const Figure total = measure(context.runs, [&] {
+        QElapsedTimer sinceTick;
+        double longest = 0;
+        QTimer tick;
+        tick.setInterval(0);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            longest = std::max(longest, elapsedMs(sinceTick));
+            sinceTick.restart();
+        });
+        sinceTick.start();
+        tick.start();
+        view.recompute();
+        QEventLoop loop;
+        QObject::connect(&view, &ConsoleView::computed, &loop, &QEventLoop::quit);
+        loop.exec();
+        stall.samples.append(longest);
+        return QString();
+    });
+    out.insert(QStringLiteral("console_view_request_to_charts_ms"), total.toJson());
+    stall.note = QStringLiteral("longest GUI-thread stall while the console view computed and drew (target ≤ 16)");
+    out.insert(QStringLiteral("console_view_longest_gui_stall_ms"), stall.toJson());
 }
 
 } // namespace
@@ -138,8 +182,28 @@ QJsonObject benchCharts(const Context& context)
         const QPixmap picture = grid.grab();
         return picture.isNull() ? QStringLiteral("nothing painted") : QString();
     });
+    // Each chart alone (drawn on the GUI thread, one per turn of the event loop in the console view).
+    {
+        QWidget grid;
+        auto* layout = new QGridLayout(&grid);
+        QList<ChartPanel*> panels;
+        for (const auto& [name, draw] : charts) {
+            panels.append(new ChartPanel(name, draw, &grid));
+            layout->addWidget(panels.last(), static_cast<int>(panels.size() - 1) / 3, static_cast<int>(panels.size() - 1) % 3);
+        }
+        grid.resize(1400, 900);
+        grid.show();
+        QJsonObject each;
+        for (ChartPanel* panel : std::as_const(panels))
+            each.insert(panel->objectName(), measure(context.runs, [&] {
+                                                 panel->showSeries(series);
+                                                 return QString();
+                                             }).toJson());
+        out.insert(QStringLiteral("chart_draw_ms"), each);
+    }
     paint.note = QStringLiteral("six ChartPanels at 1400×900: build, draw the series, paint (grab)");
     out.insert(QStringLiteral("charts_build_and_paint_ms"), paint.toJson());
+    insertConsoleViewFigures(context, out);
     return out;
 }
 
@@ -219,7 +283,7 @@ QJsonObject benchApp(const Context& context, const QString& appPath)
             return QStringLiteral("the app failed (exit %1)").arg(app.exitCode());
         return QString();
     });
-    start.note = QStringLiteral("process start to screenshot written (includes the app's fixed 300 ms settle)");
+    start.note = QStringLiteral("process start to screenshot written");
     out.insert(QStringLiteral("start_to_console_screenshot_ms"), start.toJson());
     // The largest resident set of any child that has ended: the app runs above were this process's only
     // children.

@@ -47,7 +47,7 @@ BpmnImportDialog::BpmnImportDialog(Document& document, const QString& fileName, 
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("Import BPMN Model"));
-    if (auto existing = listStreams(document.library()); existing.ok())
+    if (auto existing = listStreamNames(document.library()); existing.ok())
         for (const StreamSummary& stream : existing.value())
             m_takenKeys.append(stream.key);
 

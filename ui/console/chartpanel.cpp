@@ -42,6 +42,9 @@ ChartPanel::ChartPanel(const QString& name, Draw draw, QWidget* parent) : QFrame
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Column widths from the first rows, not from all 2,000 steps of a large library (each row's text
+    // would be laid out on the GUI thread at every redraw).
+    m_table->horizontalHeader()->setResizeContentsPrecision(100);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // A header and about four rows; the rest scrolls.
     m_table->setMinimumHeight((m_table->fontMetrics().height() + 6) * 5 + 4);

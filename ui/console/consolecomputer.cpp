@@ -7,99 +7,70 @@ namespace stable {
 
 namespace {
 
-// A Clock the worker's library can own a share of, answering with the document's clock.
-class BorrowedClock final : public Clock
+QVariant computeOn(Library& library, const MeasureFilter& filter, QString& error)
 {
-public:
-    explicit BorrowedClock(std::shared_ptr<const Clock> clock) : m_clock(std::move(clock)) {}
-    QDateTime now() const override { return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc(); }
+    ConsoleResult result;
+    result.filter = filter;
+    auto series = computeConsoleSeries(library, filter);
+    if (!series.ok()) {
+        error = series.message();
+        return QVariant::fromValue(result);
+    }
+    result.series = std::move(series).value();
+    auto alerts = computeAlerts(library);
+    if (!alerts.ok()) {
+        error = alerts.message();
+        return QVariant::fromValue(result);
+    }
+    result.alerts = std::move(alerts).value();
+    return QVariant::fromValue(result);
+}
 
-private:
-    std::shared_ptr<const Clock> m_clock;
-};
+ConsoleResult resultOf(const QVariant& value, const MeasureFilter& filter, const QString& error)
+{
+    ConsoleResult result = value.canConvert<ConsoleResult>() ? value.value<ConsoleResult>() : ConsoleResult{};
+    result.filter = filter;
+    result.error = error;
+    return result;
+}
 
 } // namespace
 
 ConsoleResult computeConsole(const QString& libraryPath, const MeasureFilter& filter,
                              std::shared_ptr<const Clock> clock)
 {
-    ConsoleResult result;
-    result.filter = filter;
-    OpenOptions options;
-    options.readOnly = true;
-    auto library = Library::open(libraryPath, options);
-    if (!library.ok()) {
-        result.error = library.message();
-        return result;
-    }
-    library.value()->setClock(std::make_shared<BorrowedClock>(std::move(clock)));
-    auto series = computeConsoleSeries(*library.value(), filter);
-    if (!series.ok()) {
-        result.error = series.message();
-        return result;
-    }
-    result.series = std::move(series).value();
-    auto alerts = computeAlerts(*library.value());
-    if (!alerts.ok()) {
-        result.error = alerts.message();
-        return result;
-    }
-    result.alerts = std::move(alerts).value();
-    return result;
+    QString error;
+    const QVariant computed = readLibrary(
+        libraryPath, std::move(clock),
+        [&filter](Library& library, QString& failure) { return computeOn(library, filter, failure); }, error);
+    return resultOf(computed, filter, error);
 }
 
-ConsoleComputer::ConsoleComputer(QObject* parent)
-    : QObject(parent), m_wanted(std::make_shared<std::atomic<quint64>>(0))
+ConsoleComputer::ConsoleComputer(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<stable::ConsoleResult>();
-    // One at a time: a queue of superseded requests costs nothing, two queries at once would.
-    m_pool.setMaxThreadCount(1);
+    connect(&m_reader, &BackgroundReader::busyChanged, this, &ConsoleComputer::busyChanged);
+    connect(&m_reader, &BackgroundReader::finished, this,
+            [this](quint64 request, const QVariant& value, const QString& error) {
+                ConsoleResult result = resultOf(value, m_filter, error);
+                result.request = request;
+                emit computed(result);
+            });
 }
 
-ConsoleComputer::~ConsoleComputer()
-{
-    m_wanted->store(0);
-    m_pool.clear();
-    m_pool.waitForDone();
-}
+ConsoleComputer::~ConsoleComputer() = default;
 
 quint64 ConsoleComputer::request(const QString& libraryPath, const MeasureFilter& filter,
                                  std::shared_ptr<const Clock> clock)
 {
-    const bool wasBusy = isBusy();
-    const quint64 id = ++m_latest;
-    m_wanted->store(id);
-    m_pool.start([this, id, wanted = m_wanted, libraryPath, filter, clock = std::move(clock)]() mutable {
-        ConsoleResult result;
-        if (wanted->load() == id)
-            result = computeConsole(libraryPath, filter, std::move(clock));
-        result.request = id;
-        // Queued to the GUI thread; the destructor waits for this task, so `this` is still there.
-        QMetaObject::invokeMethod(this, [this, result = std::move(result)]() mutable { deliver(std::move(result)); },
-                                  Qt::QueuedConnection);
-    });
-    if (!wasBusy)
-        emit busyChanged(true);
-    return id;
+    m_filter = filter; // only the newest request's result arrives
+    return m_reader.request(libraryPath, std::move(clock),
+                            [filter](Library& library, QString& error) { return computeOn(library, filter, error); });
 }
 
 void ConsoleComputer::cancel()
 {
-    m_wanted->store(0);
-    m_pool.clear();
-    const bool wasBusy = isBusy();
-    m_delivered = m_latest;
-    if (wasBusy)
-        emit busyChanged(false);
-}
-
-void ConsoleComputer::deliver(ConsoleResult result)
-{
-    if (result.request != m_latest || result.request == m_delivered)
-        return; // superseded, or cancelled
-    m_delivered = result.request;
-    emit busyChanged(false);
-    emit computed(result);
+    m_reader.cancel();
 }
 
 } // namespace stable

@@ -3,10 +3,10 @@
 #include "consoleseries.h"
 #include "metrics.h"
 
-#include <QObject>
-#include <QThreadPool>
+#include "backgroundreader.h"
 
-#include <atomic>
+#include <QObject>
+
 #include <memory>
 
 namespace stable {
@@ -36,19 +36,15 @@ public:
     // `clock` is the document's, so "now" in alerts is the same as in the window.
     quint64 request(const QString& libraryPath, const MeasureFilter& filter, std::shared_ptr<const Clock> clock);
     void cancel(); // drops whatever is under way (the document closed)
-    bool isBusy() const { return m_latest != m_delivered; }
+    bool isBusy() const { return m_reader.isBusy(); }
 
 signals:
     void busyChanged(bool busy);
     void computed(const stable::ConsoleResult& result);
 
 private:
-    void deliver(ConsoleResult result);
-
-    QThreadPool m_pool;
-    std::shared_ptr<std::atomic<quint64>> m_wanted; // the request whose result is still wanted
-    quint64 m_latest = 0;
-    quint64 m_delivered = 0;
+    BackgroundReader m_reader;
+    MeasureFilter m_filter; // of the newest request
 };
 
 // The computation itself, synchronous, on whatever thread calls it (the worker, or a test).

@@ -39,6 +39,9 @@ ConsoleView::ConsoleView(QWidget* parent) : QWidget(parent), m_computer(new Cons
     setProperty("busy", false);
     m_debounce.setSingleShot(true);
     connect(&m_debounce, &QTimer::timeout, this, &ConsoleView::recompute);
+    m_drawNext.setSingleShot(true);
+    m_drawNext.setInterval(0);
+    connect(&m_drawNext, &QTimer::timeout, this, &ConsoleView::drawNextPanel);
     connect(m_computer, &ConsoleComputer::computed, this, &ConsoleView::onComputed);
     connect(m_computer, &ConsoleComputer::busyChanged, this, &ConsoleView::setBusy);
 
@@ -198,6 +201,8 @@ void ConsoleView::setDocument(Document* document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_computer->cancel();
+    m_nextPanel = -1;
+    m_drawNext.stop();
     m_series.reset();
     for (ChartPanel* panel : std::as_const(m_panels))
         panel->clear();
@@ -238,7 +243,7 @@ void ConsoleView::reloadStreams()
     m_stream->clear();
     m_stream->addItem(tr("All value streams"), QString());
     if (m_document) {
-        auto streams = listStreams(m_document->library());
+        auto streams = listStreamNames(m_document->library());
         if (streams.ok())
             for (const StreamSummary& stream : streams.value())
             {
@@ -303,7 +308,7 @@ MeasureFilter ConsoleView::filter() const
 
 bool ConsoleView::isBusy() const
 {
-    return m_computer->isBusy() || (m_debounce.isActive() && m_document);
+    return m_computer->isBusy() || (m_debounce.isActive() && m_document) || m_nextPanel >= 0;
 }
 
 void ConsoleView::scheduleRecompute(int delay)
@@ -333,7 +338,7 @@ void ConsoleView::showEvent(QShowEvent* event)
 
 void ConsoleView::setBusy(bool busy)
 {
-    busy = busy || m_computer->isBusy() || m_debounce.isActive();
+    busy = busy || m_computer->isBusy() || m_debounce.isActive() || m_nextPanel >= 0;
     if (busy)
         m_state->setText(tr("Computing…"));
     else if (m_state->text() == tr("Computing…"))
@@ -343,14 +348,17 @@ void ConsoleView::setBusy(bool busy)
 
 void ConsoleView::onComputed(const ConsoleResult& result)
 {
-    setBusy(false);
     if (!result.error.isEmpty()) {
+        m_nextPanel = -1;
+        m_drawNext.stop();
+        setBusy(false);
         m_state->setText(tr("Could not compute the console: %1").arg(result.error));
         return;
     }
     m_series = std::make_shared<const ConsoleSeries>(result.series);
-    for (ChartPanel* panel : std::as_const(m_panels))
-        panel->showSeries(m_series);
+    // One chart per turn of the event loop: the window keeps answering while six charts are built.
+    m_nextPanel = 0;
+    m_drawNext.start();
     m_alertsModel->setAlerts(result.alerts);
     m_alertsTitle->setText(result.alerts.isEmpty() ? tr("Alerts: none") : tr("Alerts (%1): double-click one to go there")
                                                                                  .arg(result.alerts.size()));
@@ -364,6 +372,19 @@ void ConsoleView::onComputed(const ConsoleResult& result)
                                                                  [](int total, const StreamYield& stream) {
                                                                      return total + stream.closedRuns;
                                                                  })));
+}
+
+void ConsoleView::drawNextPanel()
+{
+    if (m_nextPanel < 0)
+        return;
+    if (m_nextPanel < m_panels.size()) {
+        m_panels.at(m_nextPanel++)->showSeries(m_series);
+        m_drawNext.start();
+        return;
+    }
+    m_nextPanel = -1;
+    setBusy(false);
     emit computed();
 }
 

@@ -60,6 +60,7 @@ private:
     void scheduleRecompute(int delay);
     void reloadStreams();
     void onComputed(const ConsoleResult& result);
+    void drawNextPanel();
     void setBusy(bool busy);
     QWidget* makeFilterBar();
     QWidget* makeAlerts();
@@ -67,6 +68,8 @@ private:
     Document* m_document = nullptr;
     ConsoleComputer* m_computer = nullptr;
     QTimer m_debounce;
+    QTimer m_drawNext;
+    int m_nextPanel = -1; // the chart to draw next; -1: all drawn
     bool m_dirty = true;
     bool m_settingFilters = false;
     QComboBox* m_stream = nullptr;

@@ -127,7 +127,7 @@ void IncidentsView::loadStreams()
     m_stream->clear();
     m_stream->addItem(tr("All value streams"), QString());
     if (m_document) {
-        auto streams = listStreams(m_document->library());
+        auto streams = listStreamNames(m_document->library());
         if (streams.ok())
             for (const StreamSummary& stream : streams.value())
                 m_stream->addItem(stream.name, stream.id);

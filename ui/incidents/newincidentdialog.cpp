@@ -79,7 +79,7 @@ NewIncidentDialog::NewIncidentDialog(Document& document, QWidget* parent)
     layout->addWidget(buttons);
 
     Library& library = document.library();
-    auto streams = listStreams(library);
+    auto streams = listStreamNames(library);
     if (streams.ok())
         for (const StreamSummary& stream : streams.value())
             m_stream->addItem(stream.name, stream.id);

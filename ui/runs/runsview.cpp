@@ -255,7 +255,7 @@ void RunsView::setDocument(Document* document)
         m_streamFilter->clear();
         m_streamFilter->addItem(tr("All value streams"), QString());
         if (document) {
-            auto streams = listStreams(document->library());
+            auto streams = listStreamNames(document->library());
             if (streams.ok())
                 for (const StreamSummary& stream : streams.value())
                     m_streamFilter->addItem(stream.name, stream.id);
@@ -315,7 +315,7 @@ void RunsView::onDocumentChanged(Changes what)
         const QSignalBlocker blocker(m_streamFilter);
         m_streamFilter->clear();
         m_streamFilter->addItem(tr("All value streams"), QString());
-        auto streams = listStreams(m_document->library());
+        auto streams = listStreamNames(m_document->library());
         if (streams.ok())
             for (const StreamSummary& stream : streams.value())
                 m_streamFilter->addItem(stream.name, stream.id);

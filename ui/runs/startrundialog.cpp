@@ -73,7 +73,7 @@ StartRunDialog::StartRunDialog(Document& document, const QString& streamId, QWid
     layout->addStretch(1);
     layout->addWidget(buttons);
 
-    auto streams = listStreams(document.library());
+    auto streams = listStreamNames(document.library());
     if (streams.ok())
         for (const StreamSummary& stream : streams.value())
             m_stream->addItem(tr("%1 (%2)").arg(stream.name, stream.key), stream.id);
