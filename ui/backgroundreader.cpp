@@ -83,8 +83,9 @@ void BackgroundReader::deliver(quint64 request, const QVariant& result, const QS
     if (request != m_latest || request == m_delivered)
         return; // superseded, or cancelled
     m_delivered = request;
-    emit busyChanged(false);
+    // The result first: a receiver that goes on working with it (drawing) stays busy past this.
     emit finished(request, result, error);
+    emit busyChanged(false);
 }
 
 } // namespace stable

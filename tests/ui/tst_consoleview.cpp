@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QChartView>
+#include <QDynamicPropertyChangeEvent>
 #include <QImage>
 #include <QLabel>
 #include <QListView>
@@ -23,6 +24,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QDynamicPropertyChangeEvent>
 #include <QTest>
 
 using namespace stable;
@@ -79,6 +81,28 @@ int column(SeriesTableModel* model, const QString& title)
 
 } // namespace
 
+// Calls back whenever a dynamic property of the object changes (Qt sends the object an event then).
+class PropertyWatch final : public QObject
+{
+public:
+    PropertyWatch(QObject* watched, const char* name, std::function<void(const QVariant&)> changed)
+        : m_name(name), m_changed(std::move(changed))
+    {
+        watched->installEventFilter(this);
+    }
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::DynamicPropertyChange &&
+            static_cast<QDynamicPropertyChangeEvent*>(event)->propertyName() == m_name)
+            m_changed(watched->property(m_name.constData()));
+        return false;
+    }
+
+private:
+    QByteArray m_name;
+    std::function<void(const QVariant&)> m_changed;
+};
+
 class TestConsoleView : public QObject
 {
     Q_OBJECT
@@ -112,6 +136,30 @@ private slots:
         m_view.reset();
         m_document.reset();
         m_lib.reset();
+    }
+
+    // The screenshot (and anything else watching the "busy" property) must not see an idle view with
+    // charts still to draw: they are drawn one per turn of the event loop after the result arrives.
+    void isBusyUntilEveryChartIsDrawn()
+    {
+        // At the moment "busy" turns false, every panel has its chart (a cleared panel has no title).
+        QStringList undrawnWhenIdle;
+        bool becameIdle = false;
+        PropertyWatch watch(m_view.get(), "busy", [&](const QVariant& busy) {
+            if (busy.toBool())
+                return;
+            becameIdle = true;
+            for (ChartPanel* panel : m_view->panels())
+                if (panel->title().isEmpty())
+                    undrawnWhenIdle << panel->objectName();
+        });
+        m_view->show();
+        QVERIFY(m_view->property("busy").toBool());
+        QTRY_VERIFY(becameIdle);
+        QVERIFY2(undrawnWhenIdle.isEmpty(), qPrintable(undrawnWhenIdle.join(QLatin1String(", "))));
+        // The summary line of the result stays (drawing does not say "Computing…" over it).
+        QVERIFY2(m_view->stateLabel()->text().startsWith(QStringLiteral("2025-04 to 2026-03 · ")),
+                 qPrintable(m_view->stateLabel()->text()));
     }
 
     void computesInTheBackgroundWhenShown()

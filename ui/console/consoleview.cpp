@@ -102,7 +102,9 @@ QWidget* ConsoleView::makeFilterBar()
     layout->setContentsMargins(8, 4, 8, 4);
     m_stream = new QComboBox;
     m_stream->setObjectName(QStringLiteral("consoleStream"));
-    m_stream->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Wide enough for most names; a library of fifty long stream names must not push the summary out.
+    m_stream->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_stream->setMinimumContentsLength(28);
     auto* streamLabel = new QLabel(tr("&Value stream:"));
     streamLabel->setBuddy(m_stream);
 
@@ -338,12 +340,13 @@ void ConsoleView::showEvent(QShowEvent* event)
 
 void ConsoleView::setBusy(bool busy)
 {
-    busy = busy || m_computer->isBusy() || m_debounce.isActive() || m_nextPanel >= 0;
-    if (busy)
+    const bool computing = busy || m_computer->isBusy() || m_debounce.isActive();
+    if (computing)
         m_state->setText(tr("Computing…"));
     else if (m_state->text() == tr("Computing…"))
         m_state->clear();
-    setProperty("busy", busy);
+    // Drawing the charts of a result keeps the view busy, under the result's summary line.
+    setProperty("busy", computing || m_nextPanel >= 0);
 }
 
 void ConsoleView::onComputed(const ConsoleResult& result)
@@ -359,6 +362,7 @@ void ConsoleView::onComputed(const ConsoleResult& result)
     // One chart per turn of the event loop: the window keeps answering while six charts are built.
     m_nextPanel = 0;
     m_drawNext.start();
+    setProperty("busy", true); // until the last chart is drawn (the screenshot waits for that)
     m_alertsModel->setAlerts(result.alerts);
     m_alertsTitle->setText(result.alerts.isEmpty() ? tr("Alerts: none") : tr("Alerts (%1): double-click one to go there")
                                                                                  .arg(result.alerts.size()));
