@@ -40,7 +40,18 @@ struct RunPageRow
 Result<QList<RunPageRow>> listRunPage(Library& library, const RunPageFilter& filter,
                                       const std::optional<RunCursor>& after, int limit);
 
-// How many runs the filter matches.
+// Up to `limit` runs just before `before` (the newer ones next to it), newest first.
+Result<QList<RunPageRow>> listRunPageBefore(Library& library, const RunPageFilter& filter,
+                                            const RunCursor& before, int limit);
+
+// How many runs the filter matches (an index-only count).
 Result<int> countRuns(Library& library, const RunPageFilter& filter);
+
+// The cursor of the run at `position` (from 0, newest first) among those the filter matches: a seek
+// through an index, so that a list can jump to any page without reading the pages above it.
+Result<RunCursor> runCursorAt(Library& library, const RunPageFilter& filter, int position);
+
+// Where a run stands among those the filter matches, newest first; -1 when the filter hides it.
+Result<int> runPosition(Library& library, const RunPageFilter& filter, const QString& runId);
 
 } // namespace stable

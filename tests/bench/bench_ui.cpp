@@ -9,6 +9,7 @@
 #include "console/consoleview.h"
 #include "consoleseries.h"
 #include "document.h"
+#include "incidents/incidentlistmodel.h"
 #include "library.h"
 #include "print/printing.h"
 #include "receipt.h"
@@ -24,8 +25,11 @@
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQueryModel>
+#include <QTableView>
 #include <QTimer>
 #include <QWidget>
+
+#include <memory>
 
 #include <sys/resource.h>
 
@@ -39,6 +43,73 @@ QString largestRun(Library& library)
     auto query = execSql(library.db(), QStringLiteral("SELECT run_id FROM run_item GROUP BY run_id "
                                                       "ORDER BY count(*) DESC LIMIT 1"));
     return query.ok() && query->next() ? query->value(0).toString() : QString();
+}
+
+// A list's figures through one model kind: the first page, the view dragged to the last row, and every
+// row read in order (scrolling through everything). `make` builds a fresh model, so nothing is cached
+// between runs but SQLite's pages.
+struct ListModelFactory
+{
+    QString prefix;
+    std::function<std::unique_ptr<QAbstractItemModel>()> make;
+};
+
+void benchList(const Context& context, const ListModelFactory& list, QJsonObject& out)
+{
+    int rows = 0;
+    Figure first = measure(context.runs, [&] {
+        auto model = list.make();
+        rows = model->rowCount();
+        return rows > 0 && !model->index(0, 0).data().toString().isEmpty() ? QString() : QStringLiteral("no rows");
+    });
+    first.note = QStringLiteral("a new model until row 0's data() is served; %1 rows then").arg(rows);
+    out.insert(list.prefix + QStringLiteral("first_page_ms"), first.toJson());
+
+    // What the user does with the scrollbar's thumb: the view is open on its first screen (not timed),
+    // then the thumb goes to the bottom and the view paints the last rows. A model that appends
+    // (canFetchMore) has to fetch everything before it has a last row.
+    Figure jump;
+    int last = -1;
+    for (int i = 0; i < context.runs; ++i) {
+        auto model = list.make();
+        QTableView view;
+        view.resize(1000, 700);
+        view.setModel(model.get());
+        view.show();
+        (void)view.grab();
+        QElapsedTimer timer;
+        timer.start();
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        view.scrollToBottom();
+        const QPixmap painted = view.grab(); // paints like the screen would, exposed or not (offscreen)
+        const double ms = elapsedMs(timer);
+        last = view.rowAt(view.viewport()->height() - 2);
+        if (painted.isNull() || last != model->rowCount() - 1 || model->index(last, 0).data().toString().isEmpty()) {
+            jump.note = QStringLiteral("the last row was not shown (row %1 of %2)").arg(last).arg(model->rowCount());
+            break;
+        }
+        jump.samples.append(ms);
+    }
+    if (jump.note.isEmpty())
+        jump.note = QStringLiteral("QTableView 1000×700 on its first screen: thumb to the bottom until row %1 is painted (grab)")
+                        .arg(last);
+    out.insert(list.prefix + QStringLiteral("jump_to_last_row_ms"), jump.toJson());
+
+    Figure through = measure(context.runs, [&] {
+        auto model = list.make();
+        int row = 0;
+        for (; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data().isNull())
+                return QStringLiteral("row %1 has no data").arg(row);
+            if (row + 1 == model->rowCount() && model->canFetchMore({}))
+                model->fetchMore({});
+        }
+        rows = row;
+        return QString();
+    });
+    through.note = QStringLiteral("a new model, every row's data() in order (page after page): %1 rows").arg(rows);
+    out.insert(list.prefix + QStringLiteral("scroll_through_ms"), through.toJson());
 }
 
 // The console view as the window shows it (default period, last 12 months): from asking to the last
@@ -91,43 +162,59 @@ QJsonObject benchLists(const Context& context)
     if (!document.ok())
         return {{QStringLiteral("note"), document.message()}};
     Document& doc = *document.value();
+    QSqlDatabase db = doc.library().db();
 
-    out.insert(QStringLiteral("runs_first_page_ms"), measure(context.runs, [&] {
-                                                         RunListModel model;
-                                                         model.setDocument(&doc);
-                                                         return model.rowCount() > 0 ? QString()
-                                                                                     : QStringLiteral("no runs");
-                                                     }).toJson());
-    int rows = 0;
-    Figure scroll = measure(context.runs, [&] {
-        RunListModel model;
-        model.setDocument(&doc);
-        while (model.canFetchMore())
-            model.fetchMore();
-        rows = model.rowCount();
-        return QString();
+    // What the runs list's first page is made of: the count that gives every run a row, and one page.
+    int counted = 0;
+    Figure count = measure(context.runs, [&] {
+        auto runs = countRuns(doc.library(), RunPageFilter{});
+        counted = runs.ok() ? runs.value() : 0;
+        return runs.ok() ? QString() : runs.message();
     });
-    scroll.note = QStringLiteral("first page + fetchMore to the end, %1 rows").arg(rows);
-    out.insert(QStringLiteral("runs_scroll_to_end_ms"), scroll.toJson());
+    count.note = QStringLiteral("countRuns, no filter (index-only): %1 runs").arg(counted);
+    out.insert(QStringLiteral("runs_count_ms"), count.toJson());
+    Figure page = measure(context.runs, [&] {
+        auto rows = listRunPage(doc.library(), RunPageFilter{}, std::nullopt, RunListModel::pageSize);
+        return rows.ok() ? QString() : rows.message();
+    });
+    page.note = QStringLiteral("listRunPage, the newest %1 runs").arg(RunListModel::pageSize);
+    out.insert(QStringLiteral("runs_one_page_ms"), page.toJson());
 
-    // What Qt gives for free: QSqlQueryModel over the same table, newest first.
-    const QString sql = QStringLiteral("SELECT * FROM run ORDER BY started_at DESC");
-    out.insert(QStringLiteral("qsqlquerymodel_first_page_ms"),
-               measure(context.runs, [&] {
-                   QSqlQueryModel model;
-                   model.setQuery(sql, doc.library().db());
-                   return model.rowCount() > 0 ? QString() : model.lastError().text();
-               }).toJson());
-    Figure plain = measure(context.runs, [&] {
-        QSqlQueryModel model;
-        model.setQuery(sql, doc.library().db());
-        while (model.canFetchMore())
-            model.fetchMore();
-        rows = model.rowCount();
-        return QString();
-    });
-    plain.note = QStringLiteral("setQuery + fetchMore to the end, %1 rows").arg(rows);
-    out.insert(QStringLiteral("qsqlquerymodel_scroll_to_end_ms"), plain.toJson());
+    benchList(context, {QStringLiteral("runs_"), [&doc]() -> std::unique_ptr<QAbstractItemModel> {
+                            auto model = std::make_unique<RunListModel>();
+                            model->setDocument(&doc);
+                            return model;
+                        }},
+              out);
+    // What Qt gives for free: QSqlQueryModel over the same query (the list's columns, newest first).
+    const QString runsSql = QStringLiteral(
+        "SELECT r.title, s.name, v.number, r.kind, r.status, r.started_at, "
+        "(SELECT count(*) FROM run_item i WHERE i.run_id = r.id) FROM run r JOIN stream s ON s.id = r.stream_id "
+        "JOIN revision v ON v.id = r.revision_id ORDER BY r.started_at DESC, r.rowid DESC");
+    benchList(context, {QStringLiteral("runs_qsqlquerymodel_"), [&db, &runsSql]() -> std::unique_ptr<QAbstractItemModel> {
+                            auto model = std::make_unique<QSqlQueryModel>();
+                            model->setQuery(runsSql, db);
+                            return model;
+                        }},
+              out);
+
+    benchList(context, {QStringLiteral("incidents_"), [&doc]() -> std::unique_ptr<QAbstractItemModel> {
+                            auto model = std::make_unique<IncidentListModel>();
+                            model->setLibrary(&doc.library());
+                            return model;
+                        }},
+              out);
+    const QString incidentsSql = QStringLiteral(
+        "SELECT i.number, i.title, s.name, ds.name, js.name, i.severity, i.status, i.created_at FROM incident i "
+        "JOIN stream s ON s.id = i.stream_id LEFT JOIN step ds ON ds.id = i.detected_step_id "
+        "LEFT JOIN step js ON js.id = i.injected_step_id ORDER BY i.number DESC");
+    benchList(context,
+              {QStringLiteral("incidents_qsqlquerymodel_"), [&db, &incidentsSql]() -> std::unique_ptr<QAbstractItemModel> {
+                   auto model = std::make_unique<QSqlQueryModel>();
+                   model->setQuery(incidentsSql, db);
+                   return model;
+               }},
+              out);
 
     const QString runId = largestRun(doc.library());
     int items = 0;

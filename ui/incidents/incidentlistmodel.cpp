@@ -8,6 +8,8 @@
 #include <QGuiApplication>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace stable {
 
 namespace {
@@ -24,13 +26,21 @@ QString likePattern(const QString& text)
 
 } // namespace
 
-IncidentListModel::IncidentListModel(QObject* parent) : QAbstractTableModel(parent) {}
+IncidentListModel::IncidentListModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    m_rows.setSource({
+        [this](const std::optional<int>& after, int limit) { return readPage(after, false, limit); },
+        [this](int before, int limit) { return readPage(before, true, limit); },
+        [this](int position) { return numberAt(position); },
+        [](const Row& row) { return row.number; },
+    });
+}
 
 void IncidentListModel::setLibrary(Library* library)
 {
     m_library = library;
     m_streamId.clear();
-    reload();
+    resetRows();
 }
 
 void IncidentListModel::setStatusFilter(std::optional<IncidentStatus> status)
@@ -38,7 +48,7 @@ void IncidentListModel::setStatusFilter(std::optional<IncidentStatus> status)
     if (m_status == status)
         return;
     m_status = status;
-    reload(pageSize);
+    resetRows();
 }
 
 void IncidentListModel::setStreamFilter(const QString& streamId)
@@ -46,7 +56,7 @@ void IncidentListModel::setStreamFilter(const QString& streamId)
     if (m_streamId == streamId)
         return;
     m_streamId = streamId;
-    reload(pageSize);
+    resetRows();
 }
 
 void IncidentListModel::setSearchText(const QString& text)
@@ -55,27 +65,29 @@ void IncidentListModel::setSearchText(const QString& text)
     if (m_search == wanted)
         return;
     m_search = wanted;
-    reload(pageSize);
+    resetRows();
+}
+
+void IncidentListModel::resetRows()
+{
+    beginResetModel();
+    m_rows.reset(countMatching());
+    endResetModel();
 }
 
 void IncidentListModel::reload()
 {
-    reload(std::max(static_cast<int>(m_rows.size()), pageSize));
-}
-
-void IncidentListModel::reload(int rows)
-{
-    beginResetModel();
-    m_rows = m_library ? readPage(0, rows + 1) : QList<Row>();
-    const bool more = m_rows.size() > rows;
-    if (more)
-        m_rows.removeLast();
-    // Nothing more to fetch while the reset is announced: whoever reacts to it must not insert rows into
-    // a model that is still resetting.
-    m_more = false;
-    endResetModel();
-    m_more = more;
-    countMatching();
+    const int count = countMatching();
+    if (count != m_rows.count()) {
+        beginResetModel();
+        m_rows.reset(count);
+        endResetModel();
+        return;
+    }
+    // The pages are read again as the view asks for its rows.
+    m_rows.reset(count);
+    if (count > 0)
+        emit dataChanged(index(0, 0), index(count - 1, ColumnCount - 1));
 }
 
 QString IncidentListModel::whereClause(QVariantList& binds) const
@@ -103,16 +115,17 @@ QString IncidentListModel::whereClause(QVariantList& binds) const
     return where;
 }
 
-QList<IncidentListModel::Row> IncidentListModel::readPage(int beforeNumber, int limit) const
+Result<QList<IncidentListModel::Row>> IncidentListModel::readPage(std::optional<int> number, bool newer,
+                                                                  int limit) const
 {
     QList<Row> rows;
     if (!m_library)
         return rows;
     QVariantList binds;
     QString where = whereClause(binds);
-    if (beforeNumber > 0) {
-        where += QStringLiteral(" AND i.number < ?");
-        binds << beforeNumber;
+    if (number) {
+        where += newer ? QStringLiteral(" AND i.number > ?") : QStringLiteral(" AND i.number < ?");
+        binds << *number;
     }
     binds << limit;
     // Keyset paging on the number: each page costs the same however deep the user scrolls.
@@ -121,10 +134,12 @@ QList<IncidentListModel::Row> IncidentListModel::readPage(int beforeNumber, int 
                                         "i.status, i.created_at FROM incident i JOIN stream s ON s.id = i.stream_id "
                                         "LEFT JOIN step ds ON ds.id = i.detected_step_id "
                                         "LEFT JOIN step js ON js.id = i.injected_step_id ") +
-                             where + QStringLiteral(" ORDER BY i.number DESC LIMIT ?"),
+                             where +
+                             (newer ? QStringLiteral(" ORDER BY i.number ASC LIMIT ?")
+                                    : QStringLiteral(" ORDER BY i.number DESC LIMIT ?")),
                          binds);
     if (!query.ok())
-        return rows;
+        return query.error();
     while (query->next()) {
         Row row;
         row.id = query->value(0).toString();
@@ -138,41 +153,77 @@ QList<IncidentListModel::Row> IncidentListModel::readPage(int beforeNumber, int 
         row.createdAt = query->value(8).toString();
         rows.append(row);
     }
+    if (newer)
+        std::reverse(rows.begin(), rows.end());
     return rows;
 }
 
-void IncidentListModel::countMatching()
+Result<int> IncidentListModel::numberAt(int position) const
 {
-    m_matching = 0;
     if (!m_library)
-        return;
+        return notFound(QStringLiteral("No library is open."));
+    QVariantList binds;
+    const QString where = whereClause(binds);
+    binds << position;
+    // OFFSET skips entries of the number's index inside SQLite, without a row reaching Qt.
+    auto query = execSql(m_library->db(),
+                         QStringLiteral("SELECT i.number FROM incident i ") + where +
+                             QStringLiteral(" ORDER BY i.number DESC LIMIT 1 OFFSET ?"),
+                         binds);
+    if (!query.ok())
+        return query.error();
+    if (!query->next())
+        return notFound(QStringLiteral("No incident at position %1 of the list.").arg(position + 1));
+    return query->value(0).toInt();
+}
+
+int IncidentListModel::countMatching() const
+{
+    if (!m_library)
+        return 0;
     QVariantList binds;
     const QString where = whereClause(binds);
     auto query = execSql(m_library->db(), QStringLiteral("SELECT count(*) FROM incident i ") + where, binds);
-    if (query.ok() && query->next())
-        m_matching = query->value(0).toInt();
+    return query.ok() && query->next() ? query->value(0).toInt() : 0;
 }
 
-int IncidentListModel::rowOfId(const QString& id)
+const IncidentListModel::Row* IncidentListModel::rowAt(int row) const
 {
-    for (;;) {
-        for (int row = 0; row < m_rows.size(); ++row)
-            if (m_rows.at(row).id == id)
-                return row;
-        if (!m_more)
-            return -1;
-        fetchMore({});
-    }
+    return m_library ? m_rows.at(row) : nullptr;
+}
+
+int IncidentListModel::rowOfId(const QString& id) const
+{
+    if (!m_library || id.isEmpty())
+        return -1;
+    const int cached = m_rows.findCached([&id](const Row& row) { return row.id == id; });
+    if (cached >= 0)
+        return cached;
+    QVariantList binds;
+    const QString where = whereClause(binds);
+    auto found = execSql(m_library->db(), QStringLiteral("SELECT i.number FROM incident i ") + where +
+                                              QStringLiteral(" AND i.id = ?"),
+                         QVariantList(binds) << id);
+    if (!found.ok() || !found->next())
+        return -1;
+    // Newest first is by number: the incident's row is how many matching ones are newer.
+    binds << found->value(0).toInt();
+    found->finish();
+    auto newer = execSql(m_library->db(),
+                         QStringLiteral("SELECT count(*) FROM incident i ") + where + QStringLiteral(" AND i.number > ?"),
+                         binds);
+    return newer.ok() && newer->next() ? newer->value(0).toInt() : -1;
 }
 
 QString IncidentListModel::idAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+    const Row* found = rowAt(row);
+    return found ? found->id : QString();
 }
 
 int IncidentListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_rows.count();
 }
 
 int IncidentListModel::columnCount(const QModelIndex& parent) const
@@ -184,7 +235,10 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row& row = m_rows.at(index.row());
+    const Row* found = rowAt(index.row());
+    if (!found)
+        return {};
+    const Row& row = *found;
     if (role == IdRole)
         return row.id;
     if (role == StatusRole)
@@ -247,28 +301,6 @@ QVariant IncidentListModel::headerData(int section, Qt::Orientation orientation,
     default:
         return {};
     }
-}
-
-bool IncidentListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && m_more;
-}
-
-void IncidentListModel::fetchMore(const QModelIndex& parent)
-{
-    if (parent.isValid() || !m_more)
-        return;
-    const int before = m_rows.isEmpty() ? 0 : m_rows.constLast().number;
-    QList<Row> page = readPage(before, pageSize + 1);
-    m_more = page.size() > pageSize;
-    if (m_more)
-        page.removeLast();
-    if (page.isEmpty())
-        return;
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    m_rows.append(page);
-    endInsertRows();
 }
 
 } // namespace stable

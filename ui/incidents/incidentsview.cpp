@@ -66,6 +66,8 @@ IncidentsView::IncidentsView(QWidget* parent)
     header->resizeSection(IncidentListModel::Detected, 110);
     header->resizeSection(IncidentListModel::Injected, 110);
     header->setSectionResizeMode(IncidentListModel::Created, QHeaderView::ResizeToContents);
+    // Widths from the rows on screen and around them, a page's worth (not Qt's default 1,000 rows).
+    header->setResizeContentsPrecision(IncidentListModel::pageSize);
     m_count = new QLabel(listPane);
     m_count->setObjectName(QStringLiteral("incidentCount"));
 
@@ -184,8 +186,9 @@ void IncidentsView::selectLatestAnalysed()
 {
     // Opens on the newest incident that has been worked through, so the first look shows what the five
     // whys found and what answered it; a library without one opens on the newest.
+    // Among the newest page only: the rest of a long history is not read to open the view.
     int row = 0;
-    for (int candidate = 0; candidate < m_model->rowCount(); ++candidate)
+    for (int candidate = 0; candidate < std::min(m_model->rowCount(), IncidentListModel::pageSize); ++candidate)
         if (m_model->index(candidate, 0).data(IncidentListModel::StatusRole).toString() != toText(IncidentStatus::Open)) {
             row = candidate;
             break;

@@ -3,11 +3,22 @@
 #include "document.h"
 #include "runs/runwording.h"
 
-#include <QScopedValueRollback>
-
 namespace stable {
 
-RunListModel::RunListModel(QObject* parent) : QAbstractTableModel(parent) {}
+RunListModel::RunListModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    using Page = Result<QList<RunPageRow>>;
+    m_rows.setSource({
+        [this](const std::optional<RunCursor>& after, int limit) -> Page {
+            return listRunPage(m_document->library(), m_filter, after, limit);
+        },
+        [this](const RunCursor& before, int limit) -> Page {
+            return listRunPageBefore(m_document->library(), m_filter, before, limit);
+        },
+        [this](int position) { return runCursorAt(m_document->library(), m_filter, position); },
+        [](const RunPageRow& row) { return row.cursor; },
+    });
+}
 
 void RunListModel::setDocument(Document* document)
 {
@@ -21,69 +32,85 @@ void RunListModel::setFilter(const RunPageFilter& filter)
     reload();
 }
 
+int RunListModel::countMatching() const
+{
+    if (!m_document)
+        return 0;
+    auto count = countRuns(m_document->library(), m_filter);
+    if (!count.ok())
+        m_error = count.message();
+    return count.ok() ? count.value() : 0;
+}
+
 void RunListModel::reload()
 {
-    {
-        // Listeners of the reset (the model tester) may ask for more before the reset is complete.
-        const QScopedValueRollback<bool> resetting(m_fetching, true);
-        beginResetModel();
-        m_rows.clear();
-        m_error.clear();
-        m_exhausted = m_document == nullptr;
-        endResetModel();
-    }
-    if (canFetchMore())
-        fetchMore();
+    beginResetModel();
+    m_error.clear();
+    m_rows.reset(countMatching());
+    endResetModel();
 }
 
 void RunListModel::refresh()
 {
     if (!m_document)
         return;
-    const int wanted = std::max(static_cast<int>(m_rows.size()), pageSize);
-    auto page = listRunPage(m_document->library(), m_filter, std::nullopt, wanted);
-    if (!page.ok()) {
-        m_error = page.message();
+    m_error.clear();
+    const int count = countMatching();
+    if (!m_error.isEmpty())
+        return;
+    if (count != m_rows.count()) {
+        // Runs came or went: the view puts the selection back by run id.
+        beginResetModel();
+        m_rows.reset(count);
+        endResetModel();
         return;
     }
-    bool sameRuns = page->size() == m_rows.size();
-    for (int i = 0; sameRuns && i < m_rows.size(); ++i)
-        sameRuns = page->at(i).run.id == m_rows.at(i).run.id;
-    if (sameRuns) {
-        m_rows = page.value();
-        if (!m_rows.isEmpty())
-            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-        return;
-    }
-    // Runs came or went: the view puts the selection back by run id.
-    const QScopedValueRollback<bool> resetting(m_fetching, true);
-    beginResetModel();
-    m_rows = page.value();
-    m_exhausted = page->size() < wanted;
-    endResetModel();
+    // The same number of runs: the pages are read again as the view asks for its rows.
+    m_rows.reset(count);
+    if (count > 0)
+        emit dataChanged(index(0, 0), index(count - 1, ColumnCount - 1));
+}
+
+const RunPageRow* RunListModel::rowAt(int row) const
+{
+    if (!m_document)
+        return nullptr;
+    const RunPageRow* found = m_rows.at(row);
+    if (!found && !m_rows.error().isEmpty())
+        m_error = m_rows.error();
+    return found;
 }
 
 QString RunListModel::runId(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).run.id : QString();
+    const RunPageRow* found = rowAt(row);
+    return found ? found->run.id : QString();
 }
 
 int RunListModel::rowOf(const QString& runId) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).run.id == runId)
-            return i;
-    return -1;
+    if (!m_document || runId.isEmpty())
+        return -1;
+    const int cached = m_rows.findCached([&runId](const RunPageRow& row) { return row.run.id == runId; });
+    if (cached >= 0)
+        return cached;
+    auto position = runPosition(m_document->library(), m_filter, runId);
+    if (!position.ok()) {
+        m_error = position.message();
+        return -1;
+    }
+    return position.value() < m_rows.count() ? position.value() : -1;
 }
 
 const Run* RunListModel::run(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row).run : nullptr;
+    const RunPageRow* found = rowAt(row);
+    return found ? &found->run : nullptr;
 }
 
 int RunListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_rows.count();
 }
 
 int RunListModel::columnCount(const QModelIndex& parent) const
@@ -95,7 +122,10 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Run& run = m_rows.at(index.row()).run;
+    const RunPageRow* row = rowAt(index.row());
+    if (!row)
+        return {};
+    const Run& run = row->run;
     switch (role) {
     case RunIdRole:
         return run.id;
@@ -161,35 +191,6 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
-}
-
-bool RunListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && !m_exhausted;
-}
-
-void RunListModel::fetchMore(const QModelIndex& parent)
-{
-    // Views (and the model tester) may ask again while a page is being inserted.
-    if (parent.isValid() || m_exhausted || !m_document || m_fetching)
-        return;
-    const QScopedValueRollback<bool> fetching(m_fetching, true);
-    std::optional<RunCursor> after;
-    if (!m_rows.isEmpty())
-        after = m_rows.last().cursor;
-    auto page = listRunPage(m_document->library(), m_filter, after, pageSize);
-    if (!page.ok()) {
-        m_error = page.message();
-        m_exhausted = true;
-        return;
-    }
-    m_exhausted = page->size() < pageSize;
-    if (page->isEmpty())
-        return;
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
-    m_rows.append(page.value());
-    endInsertRows();
 }
 
 } // namespace stable

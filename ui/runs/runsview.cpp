@@ -82,6 +82,9 @@ RunsView::RunsView(QWidget* parent)
     for (int column = 0; column < RunListModel::ColumnCount; ++column)
         m_list->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setSectionResizeMode(RunListModel::Title, QHeaderView::Stretch);
+    // Widths from the rows on screen and around them, a page's worth (Qt's default of 1,000 rows would
+    // read five pages of runs to open the list).
+    m_list->horizontalHeader()->setResizeContentsPrecision(RunListModel::pageSize);
     m_list->horizontalHeader()->setSectionResizeMode(RunListModel::Stream, QHeaderView::Interactive);
     m_list->horizontalHeader()->resizeSection(RunListModel::Stream, m_list->fontMetrics().horizontalAdvance(QStringLiteral("Software Release")) + 12);
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
@@ -152,10 +155,6 @@ RunsView::RunsView(QWidget* parent)
     });
     connect(m_runs, &QAbstractItemModel::modelReset, this, [this] {
         m_count->setText(tr("%1 runs shown").arg(m_runs->rowCount()));
-    });
-    connect(m_runs, &QAbstractItemModel::rowsInserted, this, [this] {
-        m_count->setText(m_runs->canFetchMore() ? tr("%1 runs shown, more as you scroll").arg(m_runs->rowCount())
-                                                : tr("%1 runs shown").arg(m_runs->rowCount()));
     });
     connect(&m_ticker, &QTimer::timeout, this, &RunsView::tick);
     m_ticker.setInterval(1000);
@@ -280,11 +279,7 @@ bool RunsView::selectRecord(const QString& entity, const QString& id)
 {
     if (!m_document || entity != QLatin1String("run"))
         return false;
-    int row = m_runs->rowOf(id);
-    while (row < 0 && m_runs->canFetchMore()) {
-        m_runs->fetchMore();
-        row = m_runs->rowOf(id);
-    }
+    const int row = m_runs->rowOf(id);
     if (row < 0)
         return false;
     m_list->setCurrentIndex(m_runs->index(row, 0));
