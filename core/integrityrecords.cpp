@@ -1,0 +1,414 @@
+// verify: every attestation against what was signed and what its audit event recorded, and every run's
+// frozen items against the hash its start recorded.
+#include "integrityscan.h"
+#include "runs.h"
+#include "verifyhash.h"
+
+#include <QSet>
+
+#include <charconv>
+#include <deque>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <sqlite3.h>
+
+namespace stable::verify {
+
+namespace {
+
+// The columns of frozenItemColumns (core/runs.cpp), in its order.
+constexpr char frozenItemsOfRun[] = "SELECT run_id, id, position, step_id, step_key, step_name, check_id, "
+                                    "check_key, statement, stage, critical FROM run_item WHERE run_id = ?1 "
+                                    "ORDER BY position";
+
+bool isStage(std::string_view text)
+{
+    return text == "entry" || text == "in-process" || text == "exit";
+}
+
+bool isOutcome(std::string_view text)
+{
+    return text == "pass" || text == "fail" || text == "na";
+}
+
+bool isMeaning(std::string_view text)
+{
+    return text == "performed" || text == "verified";
+}
+
+bool isInt(const RawQuery& row, int column)
+{
+    return row.type(column) == SQLITE_INTEGER && row.number(column) >= std::numeric_limits<int>::min() &&
+           row.number(column) <= std::numeric_limits<int>::max();
+}
+
+void appendMember(std::string& json, std::string_view name, std::string_view utf8)
+{
+    json += name;
+    appendJsonString(json, utf8);
+}
+
+// One frozen item as itemsJson and QJsonDocument write it (keys sorted, compact), when the row is plain.
+bool appendItemJson(const RawQuery& row, std::string& json)
+{
+    for (const int column : {0, 1, 3, 4, 5, 6, 7, 8, 9})
+        if (!row.isText(column))
+            return false;
+    if (!isInt(row, 2) || row.type(10) != SQLITE_INTEGER || !isStage(row.text(9)))
+        return false;
+    json += json.size() > 1 ? ",{" : "{";
+    appendMember(json, "\"check_id\":", row.text(6));
+    appendMember(json, ",\"check_key\":", row.text(7));
+    json += row.number(10) != 0 ? ",\"critical\":true" : ",\"critical\":false";
+    appendMember(json, ",\"id\":", row.text(1));
+    json += ",\"position\":";
+    char digits[24];
+    const auto written = std::to_chars(digits, digits + sizeof digits, row.number(2));
+    json.append(digits, written.ptr);
+    appendMember(json, ",\"stage\":", row.text(9));
+    appendMember(json, ",\"statement\":", row.text(8));
+    appendMember(json, ",\"step_id\":", row.text(3));
+    appendMember(json, ",\"step_key\":", row.text(4));
+    appendMember(json, ",\"step_name\":", row.text(5));
+    json += '}';
+    return true;
+}
+
+// The exact path: the run's items read as Qt reads them (frozenItemFrom) and hashed by runItemsHash.
+Result<QString> exactItemsHash(RawQuery& items, sqlite3_value* runId)
+{
+    items.reset();
+    items.bind(1, runId);
+    QList<RunItem> frozen;
+    while (true) {
+        auto row = items.nextOrEnd();
+        STABLE_TRY(row);
+        if (!row.value())
+            break;
+        RunItem item;
+        item.runId = items.value(0).toString();
+        item.id = items.value(1).toString();
+        item.position = items.value(2).toInt();
+        item.stepId = items.value(3).toString();
+        item.stepKey = items.value(4).toString();
+        item.stepName = items.value(5).toString();
+        item.checkId = items.value(6).toString();
+        item.checkKey = items.value(7).toString();
+        item.statement = items.value(8).toString();
+        item.stage = parseStage(items.value(9).toString()).value_or(Stage::Exit);
+        item.critical = items.value(10).toBool();
+        frozen.append(item);
+    }
+    return runItemsHash(frozen);
+}
+
+// Runs' frozen items, read run by run. Attestations come run by run, so each run is read about once for
+// them (a few recent runs are kept), and its items hash for the run.start check is taken on that read.
+class FrozenRuns
+{
+public:
+    struct Item
+    {
+        std::string id;
+        std::string statement;
+    };
+    struct Run
+    {
+        std::string id;
+        std::vector<Item> items;
+        size_t hint = 0; // attestations mostly follow the items' order
+
+        const Item* find(std::string_view itemId)
+        {
+            for (size_t k = 0; k < items.size(); ++k) {
+                const size_t at = (hint + k) % items.size();
+                if (items[at].id == itemId) {
+                    hint = at + 1;
+                    return &items[at];
+                }
+            }
+            return nullptr;
+        }
+    };
+
+    Status prepare(RawConnection& connection) { return m_items.prepare(connection, frozenItemsOfRun); }
+
+    // The items of the run whose id is in `column` of `row`; nullptr when some are not plain.
+    Result<Run*> run(const RawQuery& row, int column)
+    {
+        const std::string_view id = row.text(column);
+        for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it)
+            if (it->id == id)
+                return &*it;
+        if (m_odd.count(std::string(id)))
+            return nullptr;
+        m_items.reset();
+        m_items.bind(1, row.rawValue(column));
+        Run run{std::string(id), {}, 0};
+        std::string json = "[";
+        bool plain = true;
+        while (true) {
+            auto next = m_items.nextOrEnd();
+            STABLE_TRY(next);
+            if (!next.value())
+                break;
+            plain = plain && appendItemJson(m_items, json);
+            if (plain)
+                run.items.push_back(Item{std::string(m_items.text(1)), std::string(m_items.text(8))});
+        }
+        json += ']';
+        if (!plain) {
+            m_odd.insert(run.id);
+            return nullptr;
+        }
+        m_hashes.emplace(run.id, sha256Hex(json));
+        if (m_recent.size() == keptRuns)
+            m_recent.pop_front();
+        m_recent.push_back(std::move(run));
+        return &m_recent.back();
+    }
+
+    // The hash of the run's items as runItemsHash computes it, if they were read plainly.
+    const HexDigest* hashOf(std::string_view runId) const
+    {
+        const auto found = m_hashes.find(std::string(runId));
+        return found == m_hashes.end() ? nullptr : &found->second;
+    }
+
+private:
+    static constexpr size_t keptRuns = 16;
+    RawQuery m_items;
+    std::deque<Run> m_recent;
+    std::unordered_map<std::string, HexDigest> m_hashes;
+    std::unordered_set<std::string> m_odd;
+};
+
+struct AttestationScan
+{
+    RawQuery rows;
+    RawQuery item;  // the exact path's LEFT JOIN run_item
+    RawQuery first; // the exact path's lookup of an attestation's sign event
+    FrozenRuns& frozen;
+    SignEventSource& events;
+    QList<SignEvent> skipped;
+    QSet<QString> skippedIds;
+    HashText text;
+
+    // The fast path: true when the current row is certainly intact, its sign event the next one.
+    Result<bool> intact()
+    {
+        for (const int column : {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11})
+            if (!rows.isText(column))
+                return false;
+        if (!isInt(rows, 3) || !isOutcome(rows.text(4)) || !isMeaning(rows.text(6)))
+            return false;
+        const std::string_view id = rows.text(0);
+        const SignEvent* next = events.current();
+        if (!next || !next->hasHash || !isAscii(id) ||
+            next->attestationId != QLatin1String(id.data(), static_cast<qsizetype>(id.size())))
+            return false;
+        if (!skippedIds.isEmpty() && skippedIds.contains(latin1(id)))
+            return false;
+        auto run = frozen.run(rows, 1);
+        STABLE_TRY(run);
+        const FrozenRuns::Item* found = run.value() ? run.value()->find(rows.text(2)) : nullptr;
+        if (!found)
+            return false;
+        text.clear();
+        text.field("stable-attestation/1");
+        text.field(id);
+        text.field(rows.text(1));
+        text.field(rows.text(2));
+        text.field(found->statement);
+        text.field(rows.number(3));
+        for (int column = 4; column <= 10; ++column)
+            text.field(rows.text(column));
+        const std::string_view stored = rows.text(11);
+        return view(text.sha256()) == stored &&
+               next->hash == QLatin1String(stored.data(), static_cast<qsizetype>(stored.size()));
+    }
+
+    // The exact path, as verify read every attestation before it had a fast one.
+    Status check(Findings& findings)
+    {
+        Attestation a;
+        a.id = rows.value(0).toString();
+        a.runId = rows.value(1).toString();
+        a.itemId = rows.value(2).toString();
+        a.attempt = rows.value(3).toInt();
+        a.outcome = parseOutcome(rows.value(4).toString()).value_or(Outcome::Fail);
+        a.signerId = rows.value(5).toString();
+        a.meaning = parseMeaning(rows.value(6).toString()).value_or(Meaning::Performed);
+        a.signedAt = rows.value(7).toString();
+        a.recordedAt = rows.value(8).toString();
+        a.note = rows.value(9).toString();
+        a.evidence = rows.value(10).toString();
+        const QString storedHash = rows.value(11).toString();
+        QString statement, itemRun, ref;
+        item.reset();
+        item.bind(1, rows.rawValue(2));
+        auto joined = item.nextOrEnd();
+        STABLE_TRY(joined);
+        if (joined.value()) {
+            statement = item.value(0).toString();
+            itemRun = item.value(1).toString();
+            ref = item.value(2).toString();
+        }
+        bool hasRecorded = false;
+        QString recorded;
+        // In step, the next event is this attestation's first: every earlier one was another's or skipped.
+        const SignEvent* next = events.current();
+        if (next && next->attestationId == a.id && !skippedIds.contains(a.id)) {
+            hasRecorded = next->hasHash;
+            recorded = next->hash;
+            events.advance();
+        } else {
+            // Out of step (an attestation inserted, deleted or reordered behind Stable's back): the exact lookup.
+            first.reset();
+            first.bind(1, a.id);
+            auto found = first.nextOrEnd();
+            STABLE_TRY(found);
+            if (found.value()) {
+                const qint64 seq = first.value(0).toLongLong();
+                const QVariant hash = first.value(1);
+                hasRecorded = !hash.isNull();
+                recorded = hash.toString();
+                events.skipBefore(seq, skipped, skippedIds);
+                if (events.current() && events.current()->seq == seq)
+                    events.advance();
+            }
+        }
+        // The words must be the ones stored; an outcome or meaning outside the vocabulary is tampering too.
+        const bool wordsIntact = toText(a.outcome) == rows.value(4).toString() &&
+                                 toText(a.meaning) == rows.value(6).toString();
+        if (!hasRecorded)
+            findings.add(QStringLiteral("Attestation %1 (item ‘%2’) has no audit record: it was inserted behind "
+                                        "Stable's back.")
+                             .arg(a.id, ref));
+        else if (itemRun != a.runId)
+            findings.add(QStringLiteral("Attestation %1 points at run %2 but its item belongs to another run: it "
+                                        "was moved.")
+                             .arg(a.id, a.runId));
+        else if (!wordsIntact || attestationHash(a, statement) != storedHash)
+            findings.add(QStringLiteral("Attestation %1 (item ‘%2’) was changed after signing: it no longer "
+                                        "matches what was signed.")
+                             .arg(a.id, ref));
+        else if (recorded != storedHash)
+            findings.add(QStringLiteral("Attestation %1 (item ‘%2’) differs from what the audit log recorded at "
+                                        "signing.")
+                             .arg(a.id, ref));
+        return success();
+    }
+};
+
+// Every attestation's hash must be what was signed, and must be the one its audit event recorded.
+Status scanAttestations(RawConnection& connection, const VerifyOptions& options, SignEventSource& events,
+                        FrozenRuns& frozen, RecordsResult& result)
+{
+    AttestationScan scan{{}, {}, {}, frozen, events, {}, {}, {}};
+    STABLE_TRY(scan.rows.prepare(connection, "SELECT id, run_id, item_id, attempt, outcome, signer_id, meaning, "
+                                             "signed_at, recorded_at, note, evidence, hash FROM attestation "
+                                             "ORDER BY rowid"));
+    STABLE_TRY(scan.item.prepare(connection, "SELECT i.statement, i.run_id, i.step_key || '/' || i.check_key "
+                                             "FROM run_item i WHERE i.id = ?1"));
+    STABLE_TRY(scan.first.prepare(connection, "SELECT e.seq, json_extract(e.after, '$.hash') FROM audit_event e "
+                                              "WHERE e.entity = 'attestation' AND e.entity_id = ?1 "
+                                              "AND e.action = 'attestation.sign' ORDER BY e.seq LIMIT 1"));
+    Findings& findings = result.attestationFindings;
+    while (true) {
+        auto row = scan.rows.nextOrEnd();
+        STABLE_TRY(row);
+        if (!row.value())
+            break;
+        ++result.attestations;
+        if (options.fastPaths) {
+            auto intact = scan.intact();
+            STABLE_TRY(intact);
+            if (intact.value()) {
+                events.advance();
+                continue;
+            }
+        }
+        ++result.exactRows;
+        STABLE_TRY(scan.check(findings));
+    }
+    // Events met in step belong to attestations that exist; the others are checked one by one.
+    events.skipBefore(std::numeric_limits<qint64>::max(), scan.skipped, scan.skippedIds);
+    STABLE_TRY(events.status());
+    RawQuery exists;
+    STABLE_TRY(exists.prepare(connection, "SELECT EXISTS (SELECT 1 FROM attestation WHERE id = ?1), "
+                                          "(SELECT json_extract(after, '$.run_id') FROM audit_event WHERE seq = ?2)"));
+    int missing = 0;
+    for (const SignEvent& event : std::as_const(scan.skipped)) {
+        if (missing == maxProblems)
+            break;
+        exists.reset();
+        exists.bind(1, event.attestationId);
+        exists.bind(2, event.seq);
+        auto found = exists.nextOrEnd();
+        STABLE_TRY(found);
+        if (!found.value() || exists.value(0).toBool())
+            continue;
+        ++missing;
+        findings.add(QStringLiteral("Attestation %1 (signed in run %2, audit event %3) is missing: it was deleted.")
+                         .arg(event.attestationId, exists.value(1).toString())
+                         .arg(event.seq));
+    }
+    return success();
+}
+
+// A run's frozen items must be the ones its start recorded (their hash is in the run.start event).
+Status scanRuns(RawConnection& connection, const VerifyOptions& options, FrozenRuns& frozen, RecordsResult& result)
+{
+    Findings& findings = result.runFindings;
+    RawQuery runs;
+    STABLE_TRY(runs.prepare(connection, "SELECT r.id, r.title, (SELECT json_extract(e.after, '$.items_hash') "
+                                        "FROM audit_event e WHERE e.entity = 'run' AND e.entity_id = r.id "
+                                        "AND e.action = 'run.start' ORDER BY e.seq LIMIT 1) FROM run r "
+                                        "ORDER BY r.rowid"));
+    RawQuery items;
+    STABLE_TRY(items.prepare(connection, frozenItemsOfRun));
+    while (true) {
+        auto row = runs.nextOrEnd();
+        STABLE_TRY(row);
+        if (!row.value())
+            break;
+        const QVariant recorded = runs.value(2);
+        if (recorded.isNull()) {
+            findings.add(QStringLiteral("Run %1 (‘%2’) has no audit record: it was inserted behind Stable's back.")
+                             .arg(runs.value(0).toString(), runs.value(1).toString()));
+            continue;
+        }
+        if (options.fastPaths && runs.isText(0) && runs.isText(2)) {
+            const HexDigest* hash = frozen.hashOf(runs.text(0));
+            if (!hash) {
+                STABLE_TRY(frozen.run(runs, 0));
+                hash = frozen.hashOf(runs.text(0));
+            }
+            if (hash && view(*hash) == runs.text(2))
+                continue;
+        }
+        ++result.exactRows;
+        auto exact = exactItemsHash(items, runs.rawValue(0));
+        STABLE_TRY(exact);
+        if (exact.value() != recorded.toString())
+            findings.add(QStringLiteral("The items of run %1 (‘%2’) were changed after the run started.")
+                             .arg(runs.value(0).toString(), runs.value(1).toString()));
+    }
+    return success();
+}
+
+} // namespace
+
+Status scanRecords(RawConnection& connection, const VerifyOptions& options, SignEventSource& signEvents,
+                   RecordsResult& result)
+{
+    FrozenRuns frozen;
+    STABLE_TRY(frozen.prepare(connection));
+    STABLE_TRY(scanAttestations(connection, options, signEvents, frozen, result));
+    return scanRuns(connection, options, frozen, result);
+}
+
+} // namespace stable::verify

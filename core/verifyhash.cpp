@@ -1,0 +1,205 @@
+#include "verifyhash.h"
+
+#include "rawsqlite.h"
+
+#include <openssl/evp.h>
+
+#include <cctype>
+#include <charconv>
+
+namespace stable {
+
+namespace {
+
+// EVP_Digest fetches the algorithm and allocates a context on every call (locks and mallocs that cost as
+// much as hashing a short audit event): fetch once, keep one context per thread.
+struct Sha256
+{
+    EVP_MD* algorithm = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    ~Sha256()
+    {
+        EVP_MD_CTX_free(context);
+        EVP_MD_free(algorithm);
+    }
+    bool digest(std::string_view data, unsigned char* out, unsigned int* length)
+    {
+        return algorithm && context && EVP_DigestInit_ex2(context, algorithm, nullptr) == 1 &&
+               EVP_DigestUpdate(context, data.data(), data.size()) == 1 &&
+               EVP_DigestFinal_ex(context, out, length) == 1;
+    }
+};
+
+} // namespace
+
+HexDigest sha256Hex(std::string_view data)
+{
+    HexDigest hex;
+    hex.fill('0');
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    thread_local Sha256 sha256;
+    if (!sha256.digest(data, digest, &length) || length != 32)
+        return hex;
+    static constexpr char digits[] = "0123456789abcdef";
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = digits[digest[i] >> 4];
+        hex[2 * i + 1] = digits[digest[i] & 0x0f];
+    }
+    return hex;
+}
+
+void HashText::field(std::string_view utf8)
+{
+    char digits[24];
+    const auto written = std::to_chars(digits, digits + sizeof digits, utf8.size());
+    m_text.append(digits, written.ptr);
+    m_text += ':';
+    m_text.append(utf8);
+    m_text += '\n';
+}
+
+void HashText::field(qint64 number)
+{
+    char digits[24];
+    const auto written = std::to_chars(digits, digits + sizeof digits, number);
+    field(std::string_view(digits, static_cast<size_t>(written.ptr - digits)));
+}
+
+void appendJsonString(std::string& json, std::string_view utf8)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    json += '"';
+    size_t plainFrom = 0;
+    for (size_t i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        json.append(utf8.substr(plainFrom, i - plainFrom));
+        plainFrom = i + 1;
+        json += '\\';
+        switch (c) {
+        case '"': json += '"'; break;
+        case '\\': json += '\\'; break;
+        case '\b': json += 'b'; break;
+        case '\f': json += 'f'; break;
+        case '\n': json += 'n'; break;
+        case '\r': json += 'r'; break;
+        case '\t': json += 't'; break;
+        default:
+            json += "u00";
+            json += digits[c >> 4];
+            json += digits[c & 0x0f];
+        }
+    }
+    json.append(utf8.substr(plainFrom));
+    json += '"';
+}
+
+namespace {
+
+// A JSON string at `at` (the opening quote): moves past it. `escaped` tells whether it held escapes.
+// False when it is not one SQLite would accept.
+bool skipString(std::string_view json, size_t& at, bool& escaped)
+{
+    escaped = false;
+    for (size_t i = at + 1; i < json.size(); ++i) {
+        const auto c = static_cast<unsigned char>(json[i]);
+        if (c < 0x20)
+            return false;
+        if (c == '"') {
+            at = i + 1;
+            return true;
+        }
+        if (c == '\\') {
+            escaped = true;
+            if (++i == json.size())
+                return false;
+            const char e = json[i];
+            if (e == 'u') {
+                if (i + 4 >= json.size())
+                    return false;
+                for (size_t h = i + 1; h <= i + 4; ++h)
+                    if (!std::isxdigit(static_cast<unsigned char>(json[h])))
+                        return false;
+                i += 4;
+            } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+                return false;
+            }
+        }
+    }
+    return false;
+}
+
+bool skipWord(std::string_view json, size_t& at, std::string_view word)
+{
+    if (json.substr(at, word.size()) != word)
+        return false;
+    at += word.size();
+    return true;
+}
+
+} // namespace
+
+JsonMember jsonStringMember(std::string_view json, std::string_view key, std::string_view& value)
+{
+    bool found = false;
+    size_t at = 0;
+    if (json.empty() || json[0] != '{')
+        return JsonMember::Unsure;
+    ++at;
+    if (at < json.size() && json[at] == '}') {
+        ++at;
+    } else {
+        while (true) {
+            if (at >= json.size() || json[at] != '"')
+                return JsonMember::Unsure;
+            const size_t keyStart = at + 1;
+            bool escaped = false;
+            if (!skipString(json, at, escaped) || escaped)
+                return JsonMember::Unsure;
+            const bool isKey = json.substr(keyStart, at - 1 - keyStart) == key;
+            if (at >= json.size() || json[at] != ':')
+                return JsonMember::Unsure;
+            ++at;
+            if (at >= json.size())
+                return JsonMember::Unsure;
+            const char first = json[at];
+            if (first == '"') {
+                const size_t valueStart = at + 1;
+                if (!skipString(json, at, escaped))
+                    return JsonMember::Unsure;
+                if (isKey) {
+                    // A second member of the same name: which one SQLite takes is its business.
+                    if (found || escaped || !isAscii(json.substr(valueStart, at - 1 - valueStart)))
+                        return JsonMember::Unsure;
+                    found = true;
+                    value = json.substr(valueStart, at - 1 - valueStart);
+                }
+            } else if (isKey) {
+                return JsonMember::Unsure;
+            } else if (first >= '1' && first <= '9') {
+                while (at < json.size() && json[at] >= '0' && json[at] <= '9')
+                    ++at;
+            } else if (first == '0') {
+                ++at;
+            } else if (!skipWord(json, at, "true") && !skipWord(json, at, "false") && !skipWord(json, at, "null")) {
+                return JsonMember::Unsure;
+            }
+            if (at < json.size() && json[at] == ',') {
+                ++at;
+                continue;
+            }
+            if (at < json.size() && json[at] == '}') {
+                ++at;
+                break;
+            }
+            return JsonMember::Unsure;
+        }
+    }
+    if (at != json.size())
+        return JsonMember::Unsure;
+    return found ? JsonMember::Found : JsonMember::Absent;
+}
+
+} // namespace stable

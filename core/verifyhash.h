@@ -1,0 +1,49 @@
+#pragma once
+
+// The hashed texts of the audit chain, signatures and run items built from UTF-8 bytes as SQLite stores
+// them, byte for byte what appendHashField and QJsonDocument make of the same text as QStrings (for text
+// that is valid UTF-8, the only kind Stable writes; tests/core/tst_verifyfast.cpp holds the two side by
+// side). verify uses them for the rows it reads straight through SQLite's C API.
+#include <QString>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace stable {
+
+using HexDigest = std::array<char, 64>;
+
+// SHA-256 of `data`, lowercase hex; all zeros if libcrypto failed (never equal to a stored hash).
+HexDigest sha256Hex(std::string_view data);
+inline std::string_view view(const HexDigest& hex) { return {hex.data(), hex.size()}; }
+
+// A text of length-prefixed fields, as appendHashField builds it.
+class HashText
+{
+public:
+    void clear() { m_text.clear(); }
+    void field(std::string_view utf8);
+    void field(qint64 number);
+    HexDigest sha256() const { return sha256Hex(m_text); }
+    const std::string& bytes() const { return m_text; }
+
+private:
+    std::string m_text;
+};
+
+// Appends `utf8` as a JSON string the way QJsonDocument writes it ("…" with \" \\ \b \f \n \r \t and
+// \u00XX for the other control characters; everything else as it is).
+void appendJsonString(std::string& json, std::string_view utf8);
+
+// The text of the string member `key` of a JSON object written compactly (as canonicalJson writes), when
+// that is certain without a full parser.
+enum class JsonMember
+{
+    Found,  // a string without escapes, ASCII: `value` is what json_extract gives
+    Absent, // a well-formed object (of strings, plain integers, true, false, null) without `key`
+    Unsure, // anything else: ask SQLite's json_extract
+};
+JsonMember jsonStringMember(std::string_view json, std::string_view key, std::string_view& value);
+
+} // namespace stable
