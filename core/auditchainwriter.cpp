@@ -27,7 +27,7 @@ Status AuditChainWriter::append(QByteArrayView at, QByteArrayView actor, QByteAr
                                 QByteArrayView after, QByteArrayView why)
 {
     const qint64 seq = m_seq + 1;
-    m_text.clear();
+    m_text.truncate(0); // keeps the buffer, unlike clear()
     appendHashBytes(m_text, m_hash);
     appendHashBytes(m_text, QByteArray::number(seq));
     appendHashBytes(m_text, at);

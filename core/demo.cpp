@@ -80,8 +80,7 @@ Status refuseUnlessEmpty(Library& library)
 Status generateDemo(Library& library, const DemoOptions& options)
 {
     const bool large = options.scale == DemoOptions::Scale::Large;
-    // The large library is about a decade, unless a length was asked for.
-    const int months = large && options.months == DemoOptions().months ? 120 : options.months;
+    const int months = demoMonths(options);
     if (months < 1 || months > 120)
         return invalid(QStringLiteral("A demo history covers 1 to 120 months (got %1).").arg(months));
     STABLE_TRY(refuseUnlessEmpty(library));

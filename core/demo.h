@@ -4,17 +4,25 @@
 
 #include <QDate>
 
+#include <optional>
+
 namespace stable {
 
 class Library;
 
 struct DemoOptions
 {
-    int months = 12;
+    std::optional<int> months; // default: 12, or 120 (ten years) at the large scale
     enum class Scale { Small, Large } scale = Scale::Small;
     quint32 seed = 1;
     QDate endDate;        // the last day of history; default: today
 };
+
+// The months of history the options ask for.
+inline int demoMonths(const DemoOptions& options)
+{
+    return options.months.value_or(options.scale == DemoOptions::Scale::Large ? 120 : 12);
+}
 
 // The PIN of every demo person, said in the README so that a newcomer can sign.
 inline constexpr const char* demoPin = "2468";

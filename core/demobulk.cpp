@@ -80,9 +80,10 @@ Result<QStringList> derivedFillStatements()
     return fills;
 }
 
-BulkLoad::BulkLoad(Library& library, QStringList tables)
+BulkLoad::BulkLoad(Library& library, QStringList tables, QStringList written)
     : m_library(library)
     , m_tables(std::move(tables))
+    , m_written(std::move(written))
 {
 }
 
@@ -183,10 +184,14 @@ Status BulkLoad::restore()
         while (tables->next())
             derived.append(tables->value(0).toString());
     }
+    static const QRegularExpression target(QStringLiteral("^INSERT\\s+(?:OR\\s+\\w+\\s+)?INTO\\s+(\\w+)"),
+                                           QRegularExpression::CaseInsensitiveOption);
     for (const QString& table : std::as_const(derived))
-        STABLE_TRY(execSql(db, QStringLiteral("DELETE FROM %1").arg(identifier(table))));
+        if (!m_written.contains(table))
+            STABLE_TRY(execSql(db, QStringLiteral("DELETE FROM %1").arg(identifier(table))));
     for (const QString& fill : std::as_const(fills.value()))
-        STABLE_TRY(execSql(db, fill));
+        if (!m_written.contains(target.match(fill).captured(1)))
+            STABLE_TRY(execSql(db, fill));
     for (const SchemaObject& object : std::as_const(m_setAside))
         if (object.type == QLatin1String("trigger"))
             STABLE_TRY(execSql(db, object.sql));

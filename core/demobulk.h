@@ -24,7 +24,10 @@ namespace demo {
 class BulkLoad
 {
 public:
-    BulkLoad(Library& library, QStringList tables);
+    // `written`: derived_* tables the caller writes itself while loading, exactly as their fill
+    // statements would (cheaper from what it knows than joining millions of rows afterwards); finish()
+    // leaves them as written.
+    BulkLoad(Library& library, QStringList tables, QStringList written = {});
     ~BulkLoad();
     BulkLoad(const BulkLoad&) = delete;
     BulkLoad& operator=(const BulkLoad&) = delete;
@@ -43,6 +46,7 @@ private:
 
     Library& m_library;
     QStringList m_tables;
+    QStringList m_written;
     QList<SchemaObject> m_setAside; // indexes first, then triggers, in the file's order
     QString m_journalMode;
     qint64 m_cacheSize = 0;

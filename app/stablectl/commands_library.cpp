@@ -4,10 +4,12 @@
 #include "demo.h"
 #include "integrity.h"
 #include "libraryjson.h"
+#include "sql.h"
 #include "witness.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
 #include <functional>
 #include <limits>
@@ -61,10 +63,13 @@ int initLibrary(const Arguments& arguments, Console& console)
 int makeDemo(const Arguments& arguments, Console& console)
 {
     DemoOptions options;
-    auto months = integerOption(arguments, QStringLiteral("months"), options.months, 1, 120);
-    if (!months.ok())
-        return console.fail(months.error());
-    options.months = months.value();
+    // Without --months the scale says how long (12 months small, 120 large).
+    if (arguments.has(QStringLiteral("months"))) {
+        auto months = integerOption(arguments, QStringLiteral("months"), 12, 1, 120);
+        if (!months.ok())
+            return console.fail(months.error());
+        options.months = months.value();
+    }
     auto seed = integerOption(arguments, QStringLiteral("seed"), 1, 0, std::numeric_limits<int>::max());
     if (!seed.ok())
         return console.fail(seed.error());
@@ -78,11 +83,27 @@ int makeDemo(const Arguments& arguments, Console& console)
         return console.fail(QStringLiteral("--scale must be small or large (got ‘%1’).").arg(scale));
 
     const QString path = arguments.library();
-    const int status =
-        createFilled(console, path, [&options](Library& library) { return generateDemo(library, options); });
+    qint64 runs = 0;
+    qint64 attestations = 0;
+    const int status = createFilled(console, path, [&](Library& library) -> Status {
+        STABLE_TRY(generateDemo(library, options));
+        // What was made, as the file holds it.
+        auto made = execSql(library.db(), QStringLiteral("SELECT (SELECT count(*) FROM run), "
+                                                         "(SELECT count(*) FROM attestation)"));
+        STABLE_TRY(made);
+        if (made->next()) {
+            runs = made->value(0).toLongLong();
+            attestations = made->value(1).toLongLong();
+        }
+        return success();
+    });
+    QLocale numbers = QLocale::c();
+    numbers.setNumberOptions({}); // 1,352,345
     if (status == exitSuccess)
-        console.out << "Created the demo library " << quoted(path) << " with " << options.months
-                    << " months of history; every demo person's PIN is " << demoPin << "." << Qt::endl;
+        console.out << "Created the demo library " << quoted(path) << " with " << demoMonths(options)
+                    << (demoMonths(options) == 1 ? " month" : " months") << " of history, " << numbers.toString(runs) << " runs and "
+                    << numbers.toString(attestations) << " attestations; every demo person's PIN is "
+                    << demoPin << "." << Qt::endl;
     return status;
 }
 
@@ -216,8 +237,9 @@ QList<CommandSpec> libraryCommands()
          {optional(QStringLiteral("months"), QStringLiteral("N")),
           optional(QStringLiteral("scale"), QStringLiteral("small|large")),
           optional(QStringLiteral("seed"), QStringLiteral("N"))},
-         QStringLiteral("Creates a library filled with realistic, deterministic demo history (PIN of every "
-                        "demo person: %1).")
+         QStringLiteral("Creates a library filled with realistic, deterministic demo history: --months of "
+                        "it, by default 12, or 120 (ten years, ~1.3 million attestations) with --scale large "
+                        "(PIN of every demo person: %1).")
              .arg(QLatin1String(demoPin)),
          makeDemo},
         {QStringLiteral("export"),
