@@ -169,7 +169,7 @@ const QList<Column>& runColumns()
         {"rollback_point", "r.rollback_point"},
         {"started_at", "r.started_at"},
         {"closed_at", "r.closed_at"},
-        {"items", "(SELECT count(*) FROM run_item WHERE run_id = r.id)"},
+        {"items", "coalesce((SELECT items FROM derived_run_items WHERE run_id = r.id), 0)"},
         {"lessons", "r.lessons"},
     };
     return columns;

@@ -63,7 +63,7 @@ Result<QList<RunPageRow>> readPage(Library& library, Where where, const QString&
         library.db(),
         QStringLiteral("SELECT r.id, r.stream_id, s.key, s.name, r.revision_id, v.number, r.title, r.kind, "
                        "r.planned_start, r.rollback_point, r.status, r.started_at, r.closed_at, r.rowid, "
-                       "(SELECT count(*) FROM run_item i WHERE i.run_id = r.id) "
+                       "coalesce((SELECT items FROM derived_run_items WHERE run_id = r.id), 0) "
                        "FROM run r JOIN stream s ON s.id = r.stream_id JOIN revision v ON v.id = r.revision_id") +
             where.sql + QStringLiteral(" ORDER BY r.started_at %1, r.rowid %1 LIMIT ?").arg(order),
         where.binds);

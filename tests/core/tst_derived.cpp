@@ -2,7 +2,7 @@
 // (derived_run_step, derived_step_month; 005_performance.sql) after signing, failing, voiding, closing and
 // importing a whole library, and the console's (derived_run_month, derived_step_total, derived_rework_*;
 // 006_console_summaries.sql) after that and after rework is logged, corrected or removed and an
-// incident's injected step moves.
+// incident's injected step moves, and the items per run (derived_run_items; 007_run_item_counts.sql).
 #include "incidentdetails.h"
 #include "incidents.h"
 #include "libraryjson.h"
@@ -105,6 +105,9 @@ const QString storedReworkMonths = QStringLiteral(
 const QString recomputedReworkSteps = QStringLiteral(
     "SELECT coalesce(r.step_id, i.injected_step_id, ''), coalesce(r.stream_id, ''), printf('%.2f', sum(r.hours)), "
     "count(*) FROM rework r LEFT JOIN incident i ON i.id = r.incident_id GROUP BY 1, 2 ORDER BY 1, 2");
+const QString recomputedRunItems =
+    QStringLiteral("SELECT run_id, count(*) FROM run_item GROUP BY run_id ORDER BY 1");
+const QString storedRunItems = QStringLiteral("SELECT run_id, items FROM derived_run_items ORDER BY 1");
 const QString storedReworkSteps = QStringLiteral(
     "SELECT step_id, stream_id, printf('%.2f', hours), entries FROM derived_rework_step ORDER BY 1, 2");
 
@@ -124,6 +127,7 @@ class TestDerived : public QObject
         QVERIFY2(rows(library, storedStepTotals) == rows(library, recomputedStepTotals), when);
         QVERIFY2(rows(library, storedReworkMonths) == rows(library, recomputedReworkMonths), when);
         QVERIFY2(rows(library, storedReworkSteps) == rows(library, recomputedReworkSteps), when);
+        QVERIFY2(rows(library, storedRunItems) == rows(library, recomputedRunItems), when);
     }
 
 private slots:
