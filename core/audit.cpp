@@ -87,7 +87,7 @@ Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& 
     event.entityId = entry.entityId;
     event.before = canonicalJson(entry.before);
     event.after = canonicalJson(entry.after);
-    event.why = entry.why;
+    event.why = storableText(entry.why);
     event.hash = auditHash(event);
     auto inserted =
         execSql(transaction.db(),

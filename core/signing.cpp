@@ -159,8 +159,8 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
     attestation.meaning = request.meaning;
     attestation.signedAt = isoUtc(at);
     attestation.recordedAt = isoUtc(now);
-    attestation.note = request.note.trimmed();
-    attestation.evidence = request.evidence.trimmed();
+    attestation.note = storableText(request.note.trimmed());
+    attestation.evidence = storableText(request.evidence.trimmed());
     attestation.hash = attestationHash(attestation, item->statement);
 
     WriteTransaction transaction(library, Change::Attestations | Change::Runs);
@@ -203,7 +203,8 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
 Result<QString> voidAttestation(Library& library, const Signer& by, const QString& runId,
                                 const QString& attestationId, const QString& reason)
 {
-    if (reason.trimmed().isEmpty())
+    const QString why = storableText(reason.trimmed());
+    if (why.isEmpty())
         return invalid(QStringLiteral("A void needs a reason."));
     auto loaded = loadRun(library, runId);
     if (!loaded.ok())
@@ -229,17 +230,17 @@ Result<QString> voidAttestation(Library& library, const Signer& by, const QStrin
 
     const QString id = newId();
     const QString voidedAt = isoUtc(library.clock().now());
-    const QString hash = voidHash(id, target->id, target->hash, reason.trimmed(), by.personId(), voidedAt);
+    const QString hash = voidHash(id, target->id, target->hash, why, by.personId(), voidedAt);
     WriteTransaction transaction(library, Change::Attestations | Change::Runs);
     STABLE_TRY(transaction.begin());
     STABLE_TRY(execSql(
         transaction.db(),
         QStringLiteral("INSERT INTO attestation_void (id, attestation_id, reason, voided_by, voided_at, "
                        "hash) VALUES (?,?,?,?,?,?)"),
-        {id, target->id, reason.trimmed(), by.personId(), voidedAt, hash}));
+        {id, target->id, why, by.personId(), voidedAt, hash}));
     const QJsonObject after{{QStringLiteral("id"), id},
                             {QStringLiteral("attestation_id"), target->id},
-                            {QStringLiteral("reason"), reason.trimmed()},
+                            {QStringLiteral("reason"), why},
                             {QStringLiteral("voided_by"), by.personId()},
                             {QStringLiteral("voided_at"), voidedAt},
                             {QStringLiteral("hash"), hash}};
@@ -248,7 +249,7 @@ Result<QString> voidAttestation(Library& library, const Signer& by, const QStrin
                                                    id,
                                                    {},
                                                    after,
-                                                   reason.trimmed(),
+                                                   why,
                                                    personActor(by.personId())}));
     STABLE_TRY(transaction.commit());
     return id;

@@ -112,6 +112,14 @@ Status execScript(const QSqlDatabase& db, const QString& script)
     return success();
 }
 
+QString storableText(const QString& text)
+{
+    qsizetype marks = 0;
+    while (marks < text.size() && text.at(marks) == QChar(0xFEFF))
+        ++marks;
+    return marks == 0 ? text : text.mid(marks);
+}
+
 QVariant nullIfEmpty(const QString& text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);

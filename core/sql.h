@@ -34,6 +34,10 @@ Status execScript(const QSqlDatabase& db, const QString& script);
 // NULL when empty, the text otherwise: for optional references. (A plain empty QString binds as '').
 QVariant nullIfEmpty(const QString& text);
 
+// Qt binds text as UTF-16, and SQLite takes a leading U+FEFF for a byte-order mark and drops it: a text
+// that is hashed before it is stored must lose it first, or its hash never matches the stored text.
+QString storableText(const QString& text);
+
 // One write: BEGIN IMMEDIATE on construction via begin(), COMMIT with its result checked, ROLLBACK
 // when destroyed uncommitted. Signals go out only after the commit.
 class WriteTransaction

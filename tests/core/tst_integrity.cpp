@@ -106,6 +106,32 @@ private slots:
         QCOMPARE(verdict.headHash.size(), 64);
     }
 
+    // Qt binds text as UTF-16 and SQLite drops a leading U+FEFF (a byte-order mark) on the way in: a note,
+    // evidence or void reason pasted with one must still verify (the hash is of what is stored).
+    void textBeginningWithAByteOrderMarkVerifies()
+    {
+        TempLibrary lib;
+        const Signer alice = lib.signer(QStringLiteral("Alice"), QStringLiteral("AL"));
+        const Signer bob = lib.signer(QStringLiteral("Bob"), QStringLiteral("BO"));
+        publishSample(*lib, alice);
+        auto run = startRun(*lib, StartRun{QStringLiteral("release"), QStringLiteral("R"), RunKind::Release, 0,
+                                           std::nullopt, std::nullopt});
+        QVERIFY(run.ok());
+        const QString mark(QChar(0xFEFF));
+        SignRequest request;
+        request.run = run->id;
+        request.item = QStringLiteral("build/tests");
+        request.note = mark + QStringLiteral("Pasted from the ticket");
+        request.evidence = mark + QStringLiteral("https://ci.example/1");
+        auto signedItem = sign(*lib, alice, request);
+        QVERIFY2(signedItem.ok(), qPrintable(signedItem.message()));
+        QCOMPARE(signedItem->note, QStringLiteral("Pasted from the ticket"));
+        QVERIFY(voidAttestation(*lib, bob, run->id, signedItem->id, mark + QStringLiteral("Wrong build")).ok());
+        auto verdict = verifyLibrary(*lib);
+        QVERIFY(verdict.ok());
+        QVERIFY2(verdict->ok, qPrintable(verdict->firstProblem));
+    }
+
     void tamperingIsFoundAndNamed_data()
     {
         QTest::addColumn<QString>("statement");
