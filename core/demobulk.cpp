@@ -38,27 +38,6 @@ Result<QString> pragmaText(const QSqlDatabase& db, const QString& pragma)
     return query->value(0).toString();
 }
 
-// The statements of a script, split where SQLite says a statement is complete, without their leading
-// comment lines.
-QStringList statementsOf(const QByteArray& script)
-{
-    QStringList statements;
-    QByteArray pending;
-    for (const QByteArray& line : script.split('\n')) {
-        if (pending.isEmpty() && line.trimmed().startsWith("--"))
-            continue;
-        pending += line;
-        pending += '\n';
-        if (!sqlite3_complete(pending.constData()))
-            continue;
-        const QString statement = QString::fromUtf8(pending).trimmed();
-        pending.clear();
-        if (!statement.isEmpty() && statement != QLatin1String(";"))
-            statements.append(statement);
-    }
-    return statements;
-}
-
 } // namespace
 
 Result<QStringList> derivedFillStatements()
@@ -73,7 +52,7 @@ Result<QStringList> derivedFillStatements()
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
             return storageError(QStringLiteral("This build cannot read its migration ‘%1’.").arg(name));
-        for (const QString& statement : statementsOf(file.readAll()))
+        for (const QString& statement : sqlStatements(file.readAll()))
             if (fill.match(statement).hasMatch())
                 fills.append(statement);
     }

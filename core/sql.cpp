@@ -89,26 +89,38 @@ Result<QSqlQuery> selectRecord(const QSqlDatabase& db, const QString& statement,
     return query;
 }
 
-Status execScript(const QSqlDatabase& db, const QString& script)
+QStringList sqlStatements(const QByteArray& script, QString* unfinished)
 {
+    QStringList statements;
     QByteArray pending;
-    const QList<QByteArray> lines = script.toUtf8().split('\n');
-    for (const QByteArray& line : lines) {
+    for (const QByteArray& line : script.split('\n')) {
+        if (pending.isEmpty() && line.trimmed().startsWith("--"))
+            continue;
         pending += line;
         pending += '\n';
         if (!sqlite3_complete(pending.constData()))
             continue;
         const QString statement = QString::fromUtf8(pending).trimmed();
         pending.clear();
-        if (statement.isEmpty() || statement == QLatin1String(";"))
-            continue;
+        if (!statement.isEmpty() && statement != QLatin1String(";"))
+            statements.append(statement);
+    }
+    if (unfinished)
+        *unfinished = QString::fromUtf8(pending).trimmed();
+    return statements;
+}
+
+Status execScript(const QSqlDatabase& db, const QString& script)
+{
+    QString unfinished;
+    const QStringList statements = sqlStatements(script.toUtf8(), &unfinished);
+    if (!unfinished.isEmpty())
+        return storageError(QStringLiteral("A migration script ends in the middle of a statement."));
+    for (const QString& statement : statements) {
         QSqlQuery query(db);
         if (!query.exec(statement))
             return sqlFailure(query, statement);
     }
-    if (!QString::fromUtf8(pending).trimmed().isEmpty() &&
-        !QString::fromUtf8(pending).trimmed().startsWith(QLatin1String("--")))
-        return storageError(QStringLiteral("A migration script ends in the middle of a statement."));
     return success();
 }
 

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <initializer_list>
 
@@ -28,6 +29,9 @@ Result<bool> queryRow(QSqlQuery& query);
 Result<QSqlQuery> selectRecord(const QSqlDatabase& db, const QString& statement, const QVariantList& binds,
                                const QString& missing);
 
+// The statements of a script, split where SQLite says one is complete, without the comment lines before
+// each; what is left after the last complete one (not a statement) goes to `unfinished`.
+QStringList sqlStatements(const QByteArray& script, QString* unfinished = nullptr);
 // Executes a script of several statements (triggers included), split with sqlite3_complete.
 Status execScript(const QSqlDatabase& db, const QString& script);
 
