@@ -84,7 +84,10 @@ void benchList(const Context& context, const ListModelFactory& list, QJsonObject
         view.scrollToBottom();
         const QPixmap painted = view.grab(); // paints like the screen would, exposed or not (offscreen)
         const double ms = elapsedMs(timer);
+        // The row at the bottom of the viewport, or the last row when they all fit above it.
         last = view.rowAt(view.viewport()->height() - 2);
+        if (last < 0 && model->rowCount() > 0 && view.rowViewportPosition(model->rowCount() - 1) >= 0)
+            last = model->rowCount() - 1;
         if (painted.isNull() || last != model->rowCount() - 1 || model->index(last, 0).data().toString().isEmpty()) {
             jump.note = QStringLiteral("the last row was not shown (row %1 of %2)").arg(last).arg(model->rowCount());
             break;
@@ -373,7 +376,7 @@ QJsonObject benchApp(const Context& context, const QString& appPath)
     start.note = QStringLiteral("process start to screenshot written");
     out.insert(QStringLiteral("start_to_console_screenshot_ms"), start.toJson());
     // The largest resident set of any child that has ended: the app runs above were this process's only
-    // children.
+    // children (and this group runs first, while this process is smaller than the app).
     rusage usage{};
     getrusage(RUSAGE_CHILDREN, &usage);
     out.insert(QStringLiteral("peak_rss_mb"), Figure::round3(static_cast<double>(usage.ru_maxrss) / 1024.0));
