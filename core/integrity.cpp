@@ -192,17 +192,29 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
     Status chainStatus = success(), recordsStatus = success(), smallStatus = success();
     if (recordsConnection) {
         SignEventQueue queue;
+        std::vector<RunStart> runStarts;
+        Status runStartsStatus = success();
         std::thread chainThread([&] {
             chainStatus = scanChain(*chainConnection, options, chain, &queue);
             queue.finish();
             if (chainStatus.ok())
                 smallStatus = scanVoidsAndRevisions(*chainConnection, small);
+            if (chainStatus.ok() && smallStatus.ok())
+                runStartsStatus = readRunStarts(*chainConnection, runStarts);
         });
         {
             QueuedSignEvents signEvents(queue);
-            recordsStatus = scanRecords(*recordsConnection, options, signEvents, records);
+            // Asked for once every sign event is taken: the chain is done by then, or soon.
+            recordsStatus = scanRecords(*recordsConnection, options, signEvents, records,
+                                        [&]() -> const std::vector<RunStart>* {
+                                            chainThread.join();
+                                            const bool ready = chainStatus.ok() && smallStatus.ok() &&
+                                                               runStartsStatus.ok();
+                                            return ready ? &runStarts : nullptr;
+                                        });
         }
-        chainThread.join();
+        if (chainThread.joinable())
+            chainThread.join();
         endRead(*recordsConnection);
     } else {
         // One connection, one read transaction: the scans one after the other, the sign events read apart.

@@ -32,14 +32,20 @@ bool readSignEvent(const RawQuery& row, int seq, int entityId, int after, RawQue
 {
     event.seq = row.number(seq);
     const bool plainId = fastPaths && row.isText(entityId) && isAscii(row.text(entityId));
-    event.attestationId = plainId ? latin1(row.text(entityId)) : row.value(entityId).toString();
+    if (plainId)
+        event.attestationId.set(row.text(entityId));
+    else
+        event.attestationId.set(row.value(entityId).toString());
     std::string_view hash;
     const JsonMember member = fastPaths && row.isText(after)
                                   ? jsonStringMember(row.text(after), "hash", hash)
                                   : JsonMember::Unsure;
     if (member != JsonMember::Unsure) {
         event.hasHash = member == JsonMember::Found;
-        event.hash = event.hasHash ? latin1(hash) : QString();
+        if (event.hasHash)
+            event.hash.set(hash);
+        else
+            event.hash.set(QString());
         return true;
     }
     extract.reset();
@@ -49,7 +55,7 @@ bool readSignEvent(const RawQuery& row, int seq, int entityId, int after, RawQue
         return false;
     const QVariant value = extract.value(0);
     event.hasHash = !value.isNull();
-    event.hash = value.toString();
+    event.hash.set(value.toString());
     return true;
 }
 
@@ -80,7 +86,10 @@ void SignEventQueue::abandon()
 
 bool SignEventQueue::take(std::vector<SignEvent>& batch)
 {
+    batch.clear();
     std::unique_lock lock(m_mutex);
+    if (batch.capacity() != 0 && !m_abandoned)
+        m_spare.push_back(std::move(batch));
     m_changed.wait(lock, [this] { return m_finished || !m_batches.empty(); });
     if (m_batches.empty())
         return false;
@@ -88,6 +97,20 @@ bool SignEventQueue::take(std::vector<SignEvent>& batch)
     m_batches.pop_front();
     m_changed.notify_all();
     return true;
+}
+
+std::vector<SignEvent> SignEventQueue::fresh()
+{
+    std::vector<SignEvent> batch;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_spare.empty()) {
+            batch = std::move(m_spare.back());
+            m_spare.pop_back();
+        }
+    }
+    batch.reserve(batchSize);
+    return batch;
 }
 
 const SignEvent* SignEventSource::current()
@@ -104,7 +127,7 @@ void SignEventSource::skipBefore(qint64 seq, QList<SignEvent>& skipped, QSet<QSt
 {
     for (const SignEvent* event = current(); event && event->seq < seq; event = current()) {
         skipped.append(*event);
-        skippedIds.insert(event->attestationId);
+        skippedIds.insert(event->attestationId.qt());
         advance();
     }
 }
@@ -150,7 +173,7 @@ Status scanChain(RawConnection& connection, const VerifyOptions& options, ChainR
                                          "prev_hash, hash FROM audit_event ORDER BY seq"));
     RawQuery extract;
     STABLE_TRY(extract.prepare(connection, "SELECT json_extract(?1, '$.hash')"));
-    std::vector<SignEvent> batch;
+    std::vector<SignEvent> batch = signEvents ? signEvents->fresh() : std::vector<SignEvent>();
     bool signEventsEnded = signEvents == nullptr;
     qint64 expected = 1;
     PreviousHash previous, current;
@@ -168,9 +191,7 @@ Status scanChain(RawConnection& connection, const VerifyOptions& options, ChainR
         for (int column = 1; column <= 10; ++column) {
             // Only TEXT is read as text: reading another type as text converts it, and value() would then
             // no longer see the type Qt's driver saw.
-            texts[column] = query.isText(column);
-            if (texts[column])
-                bytes[column] = query.text(column);
+            texts[column] = query.textIfText(column, bytes[column]);
         }
         bool intact = false;
         if (options.fastPaths && seq == expected && previous.plain &&
@@ -230,7 +251,7 @@ Status scanChain(RawConnection& connection, const VerifyOptions& options, ChainR
                 batch.push_back(std::move(event));
                 if (batch.size() == batchSize) {
                     signEvents->put(std::move(batch));
-                    batch = {};
+                    batch = signEvents->fresh();
                 }
             } else {
                 signEventsEnded = true;

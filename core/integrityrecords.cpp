@@ -50,28 +50,29 @@ void appendMember(std::string& json, std::string_view name, std::string_view utf
     appendJsonString(json, utf8);
 }
 
-// One frozen item as itemsJson and QJsonDocument write it (keys sorted, compact), when the row is plain.
-bool appendItemJson(const RawQuery& row, std::string& json)
+// One frozen item as itemsJson and QJsonDocument write it (keys sorted, compact), when the row is plain;
+// `texts` receives the row's text columns.
+bool appendItemJson(const RawQuery& row, std::string& json, std::string_view (&texts)[10])
 {
     for (const int column : {0, 1, 3, 4, 5, 6, 7, 8, 9})
-        if (!row.isText(column))
+        if (!row.textIfText(column, texts[column]))
             return false;
-    if (!isInt(row, 2) || row.type(10) != SQLITE_INTEGER || !isStage(row.text(9)))
+    if (!isInt(row, 2) || row.type(10) != SQLITE_INTEGER || !isStage(texts[9]))
         return false;
     json += json.size() > 1 ? ",{" : "{";
-    appendMember(json, "\"check_id\":", row.text(6));
-    appendMember(json, ",\"check_key\":", row.text(7));
+    appendMember(json, "\"check_id\":", texts[6]);
+    appendMember(json, ",\"check_key\":", texts[7]);
     json += row.number(10) != 0 ? ",\"critical\":true" : ",\"critical\":false";
-    appendMember(json, ",\"id\":", row.text(1));
+    appendMember(json, ",\"id\":", texts[1]);
     json += ",\"position\":";
     char digits[24];
     const auto written = std::to_chars(digits, digits + sizeof digits, row.number(2));
     json.append(digits, written.ptr);
-    appendMember(json, ",\"stage\":", row.text(9));
-    appendMember(json, ",\"statement\":", row.text(8));
-    appendMember(json, ",\"step_id\":", row.text(3));
-    appendMember(json, ",\"step_key\":", row.text(4));
-    appendMember(json, ",\"step_name\":", row.text(5));
+    appendMember(json, ",\"stage\":", texts[9]);
+    appendMember(json, ",\"statement\":", texts[8]);
+    appendMember(json, ",\"step_id\":", texts[3]);
+    appendMember(json, ",\"step_key\":", texts[4]);
+    appendMember(json, ",\"step_name\":", texts[5]);
     json += '}';
     return true;
 }
@@ -136,36 +137,50 @@ public:
     Status prepare(RawConnection& connection) { return m_items.prepare(connection, frozenItemsOfRun); }
 
     // The items of the run whose id is in `column` of `row`; nullptr when some are not plain.
-    Result<Run*> run(const RawQuery& row, int column)
+    Result<Run*> run(const RawQuery& row, int column) { return run(row.text(column), row.rawValue(column)); }
+    // The same for a run id read before: `id` its bytes, `value` as stored.
+    Result<Run*> run(std::string_view id, sqlite3_value* value)
     {
-        const std::string_view id = row.text(column);
         for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it)
             if (it->id == id)
                 return &*it;
         if (m_odd.count(std::string(id)))
             return nullptr;
         m_items.reset();
-        m_items.bind(1, row.rawValue(column));
-        Run run{std::string(id), {}, 0};
-        std::string json = "[";
+        m_items.bind(1, value);
+        // The oldest run's storage is reused: allocating every item's strings anew was a good part of the scan.
+        Run run;
+        if (m_recent.size() == keptRuns) {
+            run = std::move(m_recent.front());
+            m_recent.pop_front();
+        }
+        run.id.assign(id);
+        run.hint = 0;
+        size_t count = 0;
+        m_json.assign(1, '[');
         bool plain = true;
+        std::string_view texts[10];
         while (true) {
             auto next = m_items.nextOrEnd();
             STABLE_TRY(next);
             if (!next.value())
                 break;
-            plain = plain && appendItemJson(m_items, json);
-            if (plain)
-                run.items.push_back(Item{std::string(m_items.text(1)), std::string(m_items.text(8))});
+            plain = plain && appendItemJson(m_items, m_json, texts);
+            if (!plain)
+                continue;
+            if (count == run.items.size())
+                run.items.emplace_back();
+            run.items[count].id.assign(texts[1]);
+            run.items[count].statement.assign(texts[8]);
+            ++count;
         }
-        json += ']';
+        run.items.resize(count);
+        m_json += ']';
         if (!plain) {
             m_odd.insert(run.id);
             return nullptr;
         }
-        m_hashes.emplace(run.id, sha256Hex(json));
-        if (m_recent.size() == keptRuns)
-            m_recent.pop_front();
+        m_hashes.emplace(run.id, sha256Hex(m_json));
         m_recent.push_back(std::move(run));
         return &m_recent.back();
     }
@@ -180,6 +195,7 @@ public:
 private:
     static constexpr size_t keptRuns = 16;
     RawQuery m_items;
+    std::string m_json;
     std::deque<Run> m_recent;
     std::unordered_map<std::string, HexDigest> m_hashes;
     std::unordered_set<std::string> m_odd;
@@ -199,35 +215,35 @@ struct AttestationScan
     // The fast path: true when the current row is certainly intact, its sign event the next one.
     Result<bool> intact()
     {
+        std::string_view texts[12];
         for (const int column : {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11})
-            if (!rows.isText(column))
+            if (!rows.textIfText(column, texts[column]))
                 return false;
-        if (!isInt(rows, 3) || !isOutcome(rows.text(4)) || !isMeaning(rows.text(6)))
+        if (!isInt(rows, 3) || !isOutcome(texts[4]) || !isMeaning(texts[6]))
             return false;
-        const std::string_view id = rows.text(0);
+        const std::string_view id = texts[0];
         const SignEvent* next = events.current();
-        if (!next || !next->hasHash || !isAscii(id) ||
-            next->attestationId != QLatin1String(id.data(), static_cast<qsizetype>(id.size())))
+        if (!next || !next->hasHash || !isAscii(id) || !next->attestationId.equals(id))
             return false;
         if (!skippedIds.isEmpty() && skippedIds.contains(latin1(id)))
             return false;
         auto run = frozen.run(rows, 1);
         STABLE_TRY(run);
-        const FrozenRuns::Item* found = run.value() ? run.value()->find(rows.text(2)) : nullptr;
+        const FrozenRuns::Item* found = run.value() ? run.value()->find(texts[2]) : nullptr;
         if (!found)
             return false;
         text.clear();
         text.field("stable-attestation/1");
         text.field(id);
-        text.field(rows.text(1));
-        text.field(rows.text(2));
+        text.field(texts[1]);
+        text.field(texts[2]);
         text.field(found->statement);
         text.field(rows.number(3));
         for (int column = 4; column <= 10; ++column)
-            text.field(rows.text(column));
-        const std::string_view stored = rows.text(11);
+            text.field(texts[column]);
+        const std::string_view stored = texts[11];
         return view(text.sha256()) == stored &&
-               next->hash == QLatin1String(stored.data(), static_cast<qsizetype>(stored.size()));
+               next->hash.equals(stored);
     }
 
     // The exact path, as verify read every attestation before it had a fast one.
@@ -260,9 +276,9 @@ struct AttestationScan
         QString recorded;
         // In step, the next event is this attestation's first: every earlier one was another's or skipped.
         const SignEvent* next = events.current();
-        if (next && next->attestationId == a.id && !skippedIds.contains(a.id)) {
+        if (next && next->attestationId.qt() == a.id && !skippedIds.contains(a.id)) {
             hasRecorded = next->hasHash;
-            recorded = next->hash;
+            recorded = next->hash.qt();
             events.advance();
         } else {
             // Out of step (an attestation inserted, deleted or reordered behind Stable's back): the exact lookup.
@@ -345,7 +361,7 @@ Status scanAttestations(RawConnection& connection, const VerifyOptions& options,
         if (missing == maxProblems)
             break;
         exists.reset();
-        exists.bind(1, event.attestationId);
+        exists.bind(1, event.attestationId.qt());
         exists.bind(2, event.seq);
         auto found = exists.nextOrEnd();
         STABLE_TRY(found);
@@ -353,62 +369,86 @@ Status scanAttestations(RawConnection& connection, const VerifyOptions& options,
             continue;
         ++missing;
         findings.add(QStringLiteral("Attestation %1 (signed in run %2, audit event %3) is missing: it was deleted.")
-                         .arg(event.attestationId, exists.value(1).toString())
+                         .arg(event.attestationId.qt(), exists.value(1).toString())
                          .arg(event.seq));
     }
     return success();
 }
 
 // A run's frozen items must be the ones its start recorded (their hash is in the run.start event).
-Status scanRuns(RawConnection& connection, const VerifyOptions& options, FrozenRuns& frozen, RecordsResult& result)
+Status scanRuns(RawConnection& connection, const VerifyOptions& options, FrozenRuns& frozen,
+                const std::vector<RunStart>& runs, RecordsResult& result)
 {
     Findings& findings = result.runFindings;
-    RawQuery runs;
-    STABLE_TRY(runs.prepare(connection, "SELECT r.id, r.title, (SELECT json_extract(e.after, '$.items_hash') "
-                                        "FROM audit_event e WHERE e.entity = 'run' AND e.entity_id = r.id "
-                                        "AND e.action = 'run.start' ORDER BY e.seq LIMIT 1) FROM run r "
-                                        "ORDER BY r.rowid"));
     RawQuery items;
     STABLE_TRY(items.prepare(connection, frozenItemsOfRun));
-    while (true) {
-        auto row = runs.nextOrEnd();
-        STABLE_TRY(row);
-        if (!row.value())
-            break;
-        const QVariant recorded = runs.value(2);
-        if (recorded.isNull()) {
+    for (const RunStart& run : runs) {
+        if (run.recorded.isNull()) {
             findings.add(QStringLiteral("Run %1 (‘%2’) has no audit record: it was inserted behind Stable's back.")
-                             .arg(runs.value(0).toString(), runs.value(1).toString()));
+                             .arg(run.id, run.title));
             continue;
         }
-        if (options.fastPaths && runs.isText(0) && runs.isText(2)) {
-            const HexDigest* hash = frozen.hashOf(runs.text(0));
+        if (options.fastPaths && run.plain) {
+            const HexDigest* hash = frozen.hashOf(run.idBytes);
             if (!hash) {
-                STABLE_TRY(frozen.run(runs, 0));
-                hash = frozen.hashOf(runs.text(0));
+                STABLE_TRY(frozen.run(run.idBytes, run.idValue.get()));
+                hash = frozen.hashOf(run.idBytes);
             }
-            if (hash && view(*hash) == runs.text(2))
+            if (hash && view(*hash) == run.recordedBytes)
                 continue;
         }
         ++result.exactRows;
-        auto exact = exactItemsHash(items, runs.rawValue(0));
+        auto exact = exactItemsHash(items, run.idValue.get());
         STABLE_TRY(exact);
-        if (exact.value() != recorded.toString())
+        if (exact.value() != run.recorded.toString())
             findings.add(QStringLiteral("The items of run %1 (‘%2’) were changed after the run started.")
-                             .arg(runs.value(0).toString(), runs.value(1).toString()));
+                             .arg(run.id, run.title));
     }
     return success();
 }
 
 } // namespace
 
+Status readRunStarts(RawConnection& connection, std::vector<RunStart>& runs)
+{
+    RawQuery query;
+    STABLE_TRY(query.prepare(connection, "SELECT r.id, r.title, (SELECT json_extract(e.after, '$.items_hash') "
+                                         "FROM audit_event e WHERE e.entity = 'run' AND e.entity_id = r.id "
+                                         "AND e.action = 'run.start' ORDER BY e.seq LIMIT 1) FROM run r "
+                                         "ORDER BY r.rowid"));
+    while (true) {
+        auto row = query.nextOrEnd();
+        STABLE_TRY(row);
+        if (!row.value())
+            break;
+        RunStart run;
+        // Bytes and the stored value first: value() turns the row's texts into UTF-16.
+        std::string_view id, recorded;
+        run.plain = query.textIfText(0, id) && query.textIfText(2, recorded);
+        if (run.plain) {
+            run.idBytes.assign(id);
+            run.recordedBytes.assign(recorded);
+        }
+        run.idValue.reset(sqlite3_value_dup(query.rawValue(0)), sqlite3_value_free);
+        run.id = query.value(0).toString();
+        run.title = query.value(1).toString();
+        run.recorded = query.value(2);
+        runs.push_back(std::move(run));
+    }
+    return success();
+}
+
 Status scanRecords(RawConnection& connection, const VerifyOptions& options, SignEventSource& signEvents,
-                   RecordsResult& result)
+                   RecordsResult& result, const RunStartsReady& runStarts)
 {
     FrozenRuns frozen;
     STABLE_TRY(frozen.prepare(connection));
     STABLE_TRY(scanAttestations(connection, options, signEvents, frozen, result));
-    return scanRuns(connection, options, frozen, result);
+    if (const std::vector<RunStart>* ready = runStarts ? runStarts() : nullptr)
+        return scanRuns(connection, options, frozen, *ready, result);
+    std::vector<RunStart> runs;
+    STABLE_TRY(readRunStarts(connection, runs));
+    return scanRuns(connection, options, frozen, runs, result);
 }
 
 } // namespace stable::verify

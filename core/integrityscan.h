@@ -11,8 +11,12 @@
 #include "integrity.h"
 #include "rawsqlite.h"
 
+#include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -45,12 +49,46 @@ struct Findings
     }
 };
 
+// A short text of a sign event: in place when it is ASCII (ids and hashes as Stable writes them: no
+// allocation per event, freed on another thread), else as Qt read it.
+class ShortText
+{
+public:
+    void set(std::string_view ascii)
+    {
+        if (ascii.size() > m_bytes.size())
+            return set(latin1(ascii));
+        std::copy(ascii.begin(), ascii.end(), m_bytes.begin());
+        m_size = static_cast<quint8>(ascii.size());
+        m_inPlace = true;
+        m_other = QString();
+    }
+    void set(const QString& text)
+    {
+        m_inPlace = false;
+        m_other = text;
+    }
+    QString qt() const { return m_inPlace ? latin1(std::string_view(m_bytes.data(), m_size)) : m_other; }
+    // Equal to the QString `ascii` read as Latin-1 would be.
+    bool equals(std::string_view ascii) const
+    {
+        return m_inPlace ? std::string_view(m_bytes.data(), m_size) == ascii
+                         : m_other == QLatin1String(ascii.data(), static_cast<qsizetype>(ascii.size()));
+    }
+
+private:
+    std::array<char, 64> m_bytes;
+    quint8 m_size = 0;
+    bool m_inPlace = true;
+    QString m_other;
+};
+
 // An 'attestation.sign' audit event: which attestation, and the hash it recorded.
 struct SignEvent
 {
     qint64 seq = 0;
-    QString attestationId;
-    QString hash;         // json_extract(after, '$.hash') as Qt reads it
+    ShortText attestationId;
+    ShortText hash;       // json_extract(after, '$.hash') as Qt reads it
     bool hasHash = false; // false where that is NULL
 };
 
@@ -67,12 +105,15 @@ public:
     void put(std::vector<SignEvent>&& batch); // waits while the consumer is far behind
     void finish();                             // no more events
     void abandon();                            // the consumer stopped: put no longer waits
-    bool take(std::vector<SignEvent>& batch);  // waits; false once finished and empty
+    bool take(std::vector<SignEvent>& batch);  // waits; false once finished and empty; `batch` is reused
+    std::vector<SignEvent> fresh();            // an empty batch, one the consumer is done with if any
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::vector<SignEvent>> m_batches;
+    // Batches go back and forth rather than being allocated on one thread and freed on the other.
+    std::vector<std::vector<SignEvent>> m_spare;
     bool m_finished = false;
     bool m_abandoned = false;
 };
@@ -146,9 +187,25 @@ struct RecordsResult
     qint64 attestations = 0;
     qint64 exactRows = 0;
 };
+// A run with the items hash its start recorded, as the runs check reads them.
+struct RunStart
+{
+    QString id;        // as Qt reads them, for the messages
+    QString title;
+    QVariant recorded; // json_extract(after, '$.items_hash') of its first 'run.start' event
+    bool plain = false; // id and recorded are TEXT: their bytes as stored follow
+    std::string idBytes;
+    std::string recordedBytes;
+    std::shared_ptr<sqlite3_value> idValue; // the id as stored, to find the items by as the exact path did
+};
+// The runs in rowid order; read on the chain's connection once the chain is done, which is sooner.
+Status readRunStarts(RawConnection& connection, std::vector<RunStart>& runs);
+// The run starts read elsewhere once the attestations are done, or nullptr to read them here.
+using RunStartsReady = std::function<const std::vector<RunStart>*()>;
+
 // Attestations (against their sign events and items) and the runs' frozen items.
 Status scanRecords(RawConnection& connection, const VerifyOptions& options, SignEventSource& signEvents,
-                   RecordsResult& result);
+                   RecordsResult& result, const RunStartsReady& runStarts = {});
 
 struct SmallResult
 {

@@ -106,7 +106,10 @@ void RawQuery::bind(int index, qint64 number)
 
 void RawQuery::bind(int index, sqlite3_value* value)
 {
-    sqlite3_bind_value(m_statement, index, value);
+    if (value)
+        sqlite3_bind_value(m_statement, index, value);
+    else
+        sqlite3_bind_null(m_statement, index); // a copy SQLite could not make
 }
 
 Result<bool> RawQuery::next()
@@ -149,6 +152,17 @@ std::string_view RawQuery::text(int column) const
     if (!bytes)
         return {};
     return {bytes, static_cast<size_t>(sqlite3_column_bytes(m_statement, column))};
+}
+
+bool RawQuery::textIfText(int column, std::string_view& bytes) const
+{
+    // The column's own value, used on the connection's one thread only.
+    sqlite3_value* value = sqlite3_column_value(m_statement, column);
+    if (sqlite3_value_type(value) != SQLITE_TEXT)
+        return false;
+    const auto* utf8 = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    bytes = utf8 ? std::string_view(utf8, static_cast<size_t>(sqlite3_value_bytes(value))) : std::string_view();
+    return true;
 }
 
 qint64 RawQuery::number(int column) const

@@ -65,6 +65,8 @@ public:
     int type(int column) const; // SQLITE_TEXT, SQLITE_INTEGER, …
     bool isText(int column) const;
     std::string_view text(int column) const; // the UTF-8 bytes as stored ("" for NULL)
+    // isText() and text() in one call into SQLite (each call costs about what copying a short text does).
+    bool textIfText(int column, std::string_view& bytes) const;
     qint64 number(int column) const;
     sqlite3_value* rawValue(int column) const;
     // Exactly what QSqlQuery::value(column) gives for this row with Qt's SQLite driver.

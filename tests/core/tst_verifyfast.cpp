@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <limits>
@@ -194,6 +195,42 @@ private slots:
         }
     }
 
+    // Texts are searched eight bytes at a time: whatever must be escaped is found wherever it falls.
+    void escapesAreFoundAtEveryOffset()
+    {
+        auto connection = RawConnection::openReadOnly(QStringLiteral(":memory:"));
+        QVERIFY2(connection.ok(), qPrintable(connection.message()));
+        RawQuery extract;
+        QVERIFY(extract.prepare(*connection.value(), "SELECT json_extract(?1, '$.hash')").ok());
+        const QList<QChar> odd = {QLatin1Char('"'), QLatin1Char('\\'), QChar(0x01), QChar(0x1f), QLatin1Char('\n'),
+                                  QChar(0x7f), QChar(0xe9), QChar(0x20), QChar(0x2028)};
+        for (const QChar c : odd) {
+            for (int at = 0; at < 18; ++at) {
+                for (int after = 0; after < 10; ++after) {
+                    const QString text = QString(at, QLatin1Char('x')) + c + QString(after, QLatin1Char('y'));
+                    std::string fast = "[";
+                    appendJsonString(fast, utf8(text));
+                    fast += ']';
+                    QCOMPARE(QByteArray::fromStdString(fast),
+                             QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact));
+                    const QString document = canonicalJson(QJsonObject{{QStringLiteral("note"), text},
+                                                                       {QStringLiteral("hash"), text}});
+                    std::string_view value;
+                    const std::string bytes = utf8(document);
+                    const JsonMember member = jsonStringMember(bytes, "hash", value);
+                    if (member == JsonMember::Unsure)
+                        continue;
+                    extract.reset();
+                    extract.bind(1, document);
+                    auto row = extract.next();
+                    QVERIFY2(row.ok() && row.value(), qPrintable(document));
+                    QCOMPARE(member, JsonMember::Found);
+                    QCOMPARE(extract.value(0).toString(), latin1(value));
+                }
+            }
+        }
+    }
+
     void aJsonMemberIsReadOnlyWhenCertain()
     {
         Attestation a;
@@ -344,6 +381,15 @@ private slots:
             << QStringLiteral("items of run");
         QTest::newRow("run item reordered")
             << QStringLiteral("UPDATE run_item SET position = 99 WHERE rowid = 1") << QStringLiteral("items of run");
+        // The runs are read on the chain's connection once the chain is done.
+        QTest::newRow("inserted run")
+            << QStringLiteral("INSERT INTO run (id, stream_id, revision_id, title, kind, started_at) "
+                              "SELECT 'r-behind', stream_id, revision_id, 'Behind the back', kind, started_at "
+                              "FROM run LIMIT 1")
+            << QStringLiteral("Run r-behind (‘Behind the back’) has no audit record");
+        QTest::newRow("run id as a blob")
+            << QStringLiteral("PRAGMA foreign_keys = OFF; UPDATE run SET id = CAST(id AS BLOB) WHERE rowid = 2")
+            << QStringLiteral("has no audit record");
         QTest::newRow("deleted void") << QStringLiteral("DELETE FROM attestation_void")
                                       << QStringLiteral("the signature it voided stands again");
         QTest::newRow("changed revision") << QStringLiteral("UPDATE revision SET reason = 'Approved by the board'")
