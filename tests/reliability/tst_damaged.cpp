@@ -84,6 +84,7 @@ private slots:
         std::mt19937 random(seed());
         int refusedAtOpen = 0, refusedByCheck = 0, refusedByVerify = 0, undetected = 0;
         int commandsRun = 0, commandsRefused = 0, crashes = 0, hangs = 0, changed = 0, openRefusedCheckPassed = 0;
+        int refusedOnlyWritable = 0;
         QElapsedTimer timer;
         timer.start();
         for (int n = 0; n < total; ++n) {
@@ -110,7 +111,15 @@ private slots:
                     auto verified = verifyLibrary(*opened.value());
                     if (!checked.ok() || !checked->ok) {
                         ++refusedByCheck;
-                        checkRefused = true;
+                        // `stablectl check` reads the file read-only; the window opened it to write (lease,
+                        // journal mode). Seen about once in ten seeded runs: a copy whose check failed after
+                        // the writable open passed it read-only. The comparison is made in the same mode.
+                        OpenOptions readOnly;
+                        readOnly.readOnly = true;
+                        auto reader = Library::open(path, readOnly);
+                        auto readChecked = reader.ok() ? checkLibrary(*reader.value()) : Result<CheckReport>(reader.error());
+                        checkRefused = !readChecked.ok() || !readChecked->ok;
+                        refusedOnlyWritable += checkRefused ? 0 : 1;
                     } else {
                         if (!verified.ok() || !verified->ok)
                             ++refusedByVerify;
@@ -153,9 +162,10 @@ private slots:
         qInfo("damaged files: %d copies (flips, header flips, truncations), %d refused at open, %d by check, %d "
               "by verify, %d not detectable (change in free space or unhashed bytes); %d stablectl commands run, "
               "%d refused with a message, %d crashes, %d hangs, %d files written to; %d refused at open but passed "
-              "stablectl check; %lld ms",
+              "stablectl check; %d refused by check only when opened to write; %lld ms",
               total, refusedAtOpen, refusedByCheck, refusedByVerify, undetected, commandsRun, commandsRefused,
-              crashes, hangs, changed, openRefusedCheckPassed, static_cast<long long>(timer.elapsed()));
+              crashes, hangs, changed, openRefusedCheckPassed, refusedOnlyWritable,
+              static_cast<long long>(timer.elapsed()));
     }
 };
 
