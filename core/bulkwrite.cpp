@@ -1,5 +1,7 @@
 #include "bulkwrite.h"
 
+#include "verifyhash.h"
+
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -161,34 +163,7 @@ void JsonObjectWriter::close()
 
 void appendJsonString(QByteArray& out, QByteArrayView utf8)
 {
-    out += '"';
-    // Runs of bytes that need no escape are copied whole: appending byte by byte was most of the time
-    // the large demo spent making JSON.
-    qsizetype plain = 0;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const char c = utf8.at(i);
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(utf8.data() + plain, i - plain);
-        plain = i + 1;
-        out += '\\';
-        switch (c) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '\b': out += 'b'; break;
-        case '\f': out += 'f'; break;
-        case '\n': out += 'n'; break;
-        case '\r': out += 'r'; break;
-        case '\t': out += 't'; break;
-        default:
-            out += "u00";
-            out += hexDigits[byte >> 4];
-            out += hexDigits[byte & 0xf];
-        }
-    }
-    out.append(utf8.data() + plain, utf8.size() - plain);
-    out += '"';
+    appendJsonString(out, std::string_view(utf8.data(), static_cast<size_t>(utf8.size())));
 }
 
 QByteArray isoUtcText(qint64 secondsSinceEpoch)

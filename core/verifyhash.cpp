@@ -96,14 +96,27 @@ size_t plainUpTo(std::string_view text, size_t from)
 
 } // namespace
 
-void appendJsonString(std::string& json, std::string_view utf8)
+namespace {
+
+void appendBytes(std::string& out, std::string_view bytes)
+{
+    out.append(bytes);
+}
+
+void appendBytes(QByteArray& out, std::string_view bytes)
+{
+    out.append(bytes.data(), static_cast<qsizetype>(bytes.size()));
+}
+
+template <typename Out>
+void appendEscaped(Out& json, std::string_view utf8)
 {
     static constexpr char digits[] = "0123456789abcdef";
     json += '"';
     size_t plainFrom = 0;
     for (size_t i = plainUpTo(utf8, 0); i < utf8.size(); i = plainUpTo(utf8, i + 1)) {
         const auto c = static_cast<unsigned char>(utf8[i]);
-        json.append(utf8.substr(plainFrom, i - plainFrom));
+        appendBytes(json, utf8.substr(plainFrom, i - plainFrom));
         plainFrom = i + 1;
         json += '\\';
         switch (c) {
@@ -120,8 +133,20 @@ void appendJsonString(std::string& json, std::string_view utf8)
             json += digits[c & 0x0f];
         }
     }
-    json.append(utf8.substr(plainFrom));
+    appendBytes(json, utf8.substr(plainFrom));
     json += '"';
+}
+
+} // namespace
+
+void appendJsonString(std::string& json, std::string_view utf8)
+{
+    appendEscaped(json, utf8);
+}
+
+void appendJsonString(QByteArray& json, std::string_view utf8)
+{
+    appendEscaped(json, utf8);
 }
 
 namespace {

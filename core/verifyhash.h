@@ -7,6 +7,8 @@
 #include <QString>
 
 #include <array>
+#include <QByteArray>
+
 #include <string>
 #include <string_view>
 
@@ -34,7 +36,9 @@ private:
 
 // Appends `utf8` as a JSON string the way QJsonDocument writes it ("…" with \" \\ \b \f \n \r \t and
 // \u00XX for the other control characters; everything else as it is).
+// One escaper for the verifier (std::string) and the large demo's writer (QByteArray).
 void appendJsonString(std::string& json, std::string_view utf8);
+void appendJsonString(QByteArray& json, std::string_view utf8);
 
 // The text of the string member `key` of a JSON object written compactly (as canonicalJson writes), when
 // that is certain without a full parser.
