@@ -94,10 +94,6 @@ size_t plainUpTo(std::string_view text, size_t from)
     return i;
 }
 
-} // namespace
-
-namespace {
-
 void appendBytes(std::string& out, std::string_view bytes)
 {
     out.append(bytes);
