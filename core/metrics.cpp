@@ -4,6 +4,7 @@
 
 #include "library.h"
 #include "measurescope.h"
+#include "rawsqlite.h"
 #include "process.h"
 #include "rework.h"
 #include "sql.h"
@@ -11,6 +12,8 @@
 #include <QDate>
 #include <QHash>
 #include <QJsonArray>
+
+#include <sqlite3.h>
 
 namespace stable {
 
@@ -248,27 +251,39 @@ Status computeIncidentMeasures(Library& library, const MeasureScope& scope, Meas
         measures.shiftLeftIndex = shiftLeft->value(1).toDouble() / shiftLeft->value(0).toDouble();
     shiftLeft->finish();
 
-    auto leadTimes =
-        execSql(library.db(),
-                QStringLiteral("SELECT i.number, i.created_at, min(v.published_at) FROM incident i "
-                               "JOIN revision_answer ra ON ra.incident_id = i.id "
-                               "JOIN revision v ON v.id = ra.revision_id WHERE ") +
-                    incidentsWithin + QStringLiteral(" GROUP BY i.id ORDER BY i.number"),
-                binds);
-    if (!leadTimes.ok())
-        return leadTimes.error();
-    while (leadTimes->next()) {
+    // Through the sqlite3 C API: one row per answered incident (17,000 in a ten-year library), where Qt
+    // Sql's per-value conversions cost more than the query. The days in SQL, in whole seconds as
+    // QDateTime::secsTo counts them.
+    auto raw = RawConnection::borrow(library.db());
+    if (!raw)
+        return storageError(QStringLiteral("The SQLite driver did not hand out its connection."));
+    RawQuery leadTimes;
+    STABLE_TRY(leadTimes.prepare(
+        *raw, (QStringLiteral("SELECT i.number, i.created_at, min(v.published_at), "
+                              "(unixepoch(min(v.published_at)) - unixepoch(i.created_at)) / 86400.0 FROM incident i "
+                              "JOIN revision_answer ra ON ra.incident_id = i.id "
+                              "JOIN revision v ON v.id = ra.revision_id WHERE ") +
+               incidentsWithin + QStringLiteral(" GROUP BY i.id ORDER BY i.number"))
+                  .toUtf8()
+                  .constData()));
+    for (int i = 0; i < binds.size(); ++i)
+        leadTimes.bind(i + 1, binds.at(i).toString());
+    const auto text = [&leadTimes](int column) {
+        const std::string_view bytes = leadTimes.text(column);
+        return QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+    };
+    while (true) {
+        auto row = leadTimes.next();
+        STABLE_TRY(row);
+        if (!row.value())
+            break;
         LeadTime lead;
-        lead.incidentKey = incidentKey(leadTimes->value(0).toInt());
-        lead.createdAt = leadTimes->value(1).toString();
-        lead.publishedAt = leadTimes->value(2).toString();
-        const auto created = parseIsoMoment(lead.createdAt);
-        const auto published = parseIsoMoment(lead.publishedAt);
-        if (created && published)
-            lead.days = static_cast<double>(created->secsTo(*published)) / 86400.0;
+        lead.incidentKey = incidentKey(static_cast<int>(leadTimes.number(0)));
+        lead.createdAt = text(1);
+        lead.publishedAt = text(2);
+        lead.days = sqlite3_value_double(leadTimes.rawValue(3)); // NULL, a moment SQLite cannot read: 0
         measures.leadTimes.append(lead);
     }
-    leadTimes->finish();
 
     QVariantList checkBinds;
     QString checkWhere;
