@@ -175,6 +175,22 @@ private slots:
         CTL_REFUSED(ctl({QStringLiteral("init"), lib}), "already exists", lib, audit);
         CTL_REFUSED(ctl({QStringLiteral("demo"), lib}), "already exists", lib, audit);
         QCOMPARE(fileBytes(lib), bytes);
+
+        // A demo of a size the generator does not make is refused before any file exists.
+        const QString unmade = m_dir.filePath(QStringLiteral("unmade.stable"));
+        const QList<QPair<QStringList, QString>> badDemos = {
+            {words({"--months", "0"}), QStringLiteral("--months must be a whole number from 1 to 120 (got ‘0’)")},
+            {words({"--scale", "large", "--months", "121"}), QStringLiteral("(got ‘121’)")},
+            {words({"--months", "ten"}), QStringLiteral("(got ‘ten’)")},
+            {words({"--scale", "huge"}), QStringLiteral("huge")},
+        };
+        for (const auto& [options, expected] : badDemos) {
+            const CtlResult refusal = ctl(QStringList{QStringLiteral("demo"), unmade} + options);
+            QVERIFY2(refusal.exitCode == 1 && refusal.errLines().size() == 1, refusal.said().constData());
+            QVERIFY2(refusal.err.startsWith(QStringLiteral("stablectl: ")) && refusal.err.contains(expected),
+                     refusal.said().constData());
+            QVERIFY2(!QFile::exists(unmade), refusal.said().constData());
+        }
     }
 
     void aWrongPinIsRefusedAndCounted()
