@@ -1,5 +1,7 @@
 #include "library.h"
 
+#include "rawsqlite.h"
+
 #include "lease.h"
 #include "sql.h"
 #include "witness.h"
@@ -72,14 +74,6 @@ QString defaultActor()
     if (login.isEmpty())
         login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
     return QStringLiteral("user:%1@%2").arg(login, QSysInfo::machineHostName());
-}
-
-sqlite3* sqliteHandle(const QSqlDatabase& db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(handle.constData());
 }
 
 // Waits for another connection's lock in short, jittered sleeps. SQLite's own busy_timeout backs off to

@@ -55,12 +55,17 @@ Result<std::unique_ptr<RawConnection>> RawConnection::openReadOnly(const QString
     return connection;
 }
 
-std::unique_ptr<RawConnection> RawConnection::borrow(const QSqlDatabase& db)
+sqlite3* sqliteHandle(const QSqlDatabase& db)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
-    sqlite3* raw = *static_cast<sqlite3* const*>(handle.constData());
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+std::unique_ptr<RawConnection> RawConnection::borrow(const QSqlDatabase& db)
+{
+    sqlite3* raw = sqliteHandle(db);
     if (!raw)
         return nullptr;
     return std::unique_ptr<RawConnection>(new RawConnection(raw, false));

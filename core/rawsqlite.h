@@ -18,6 +18,9 @@ struct sqlite3_value;
 
 namespace stable {
 
+// The connection Qt's SQLite driver holds for `db`; nullptr if it holds none.
+sqlite3* sqliteHandle(const QSqlDatabase& db);
+
 class RawConnection
 {
 public:

@@ -8,11 +8,11 @@
 #include "library.h"
 #include "metrics.h"
 #include "people.h"
+#include "rawsqlite.h"
 #include "runs.h"
 #include "sql.h"
 
 #include <QFile>
-#include <QSqlDriver>
 #include <QJsonArray>
 
 #include <sqlite3.h>
@@ -69,10 +69,8 @@ void profileStatements(Library& library)
     if (!qEnvironmentVariableIsSet("STABLE_SQL_PROFILE"))
         return;
     thresholdMs = qEnvironmentVariable("STABLE_SQL_PROFILE").toDouble();
-    const QVariant handle = library.db().driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        sqlite3_trace_v2(*static_cast<sqlite3* const*>(handle.data()), SQLITE_TRACE_PROFILE, traceSlowStatement,
-                         &thresholdMs);
+    if (sqlite3* db = sqliteHandle(library.db()))
+        sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, traceSlowStatement, &thresholdMs);
 }
 
 // First-pass yield per step over closed runs: did any item of the step get a fail that was not voided?
