@@ -11,10 +11,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-
-#include <thread>
-
+#include <algorithm>
 #include <sqlite3.h>
+#include <thread>
 
 namespace stable {
 
@@ -44,7 +43,8 @@ Status scanVoids(RawConnection& connection, SmallResult& result)
         if (query.value(7).isNull())
             findings.add(
                 QStringLiteral("Void %1 has no audit record: it was inserted behind Stable's back.").arg(id));
-        else if (expected != query.value(6).toString() || query.value(7).toString() != query.value(6).toString())
+        else if (expected != query.value(6).toString() ||
+                 query.value(7).toString() != query.value(6).toString())
             findings.add(QStringLiteral("Void %1 (of attestation %2) was changed after it was recorded.")
                              .arg(id, query.value(1).toString()));
     }
@@ -58,10 +58,11 @@ Status scanVoids(RawConnection& connection, SmallResult& result)
         STABLE_TRY(row);
         if (!row.value())
             break;
-        findings.add(QStringLiteral("Void %1 (audit event %2) is missing: it was deleted, and the signature it "
-                                    "voided stands again.")
-                         .arg(missing.value(1).toString())
-                         .arg(missing.value(0).toLongLong()));
+        findings.add(
+            QStringLiteral("Void %1 (audit event %2) is missing: it was deleted, and the signature it "
+                           "voided stands again.")
+                .arg(missing.value(1).toString())
+                .arg(missing.value(0).toLongLong()));
     }
     return success();
 }
@@ -82,9 +83,8 @@ Status scanRevisions(RawConnection& connection, SmallResult& result)
         if (!row.value())
             break;
         ++result.revisions;
-        const QString name = QStringLiteral("Revision %1 of ‘%2’")
-                                 .arg(query.value(1).toInt())
-                                 .arg(query.value(2).toString());
+        const QString name =
+            QStringLiteral("Revision %1 of ‘%2’").arg(query.value(1).toInt()).arg(query.value(2).toString());
         const QString stored = query.value(4).toString();
         if (query.value(5).isNull()) {
             result.revisionFindings.add(
@@ -112,6 +112,8 @@ Status scanVoidsAndRevisions(RawConnection& connection, SmallResult& result)
 }
 
 namespace {
+
+constexpr size_t maxConnections = 8;
 
 struct Head
 {
@@ -142,16 +144,21 @@ void endRead(RawConnection& connection)
     (void)connection.exec("COMMIT");
 }
 
-// Two connections in read transactions on the same state of the file, or none.
-bool beginTogether(RawConnection& first, RawConnection& second)
+// Read transactions on every connection, all on the same state of the file (the same head), or none.
+bool beginTogether(const std::vector<RawConnection*>& connections, Head& head)
 {
     for (int attempt = 0; attempt < 3; ++attempt) {
-        auto one = beginRead(first);
-        auto other = one.ok() ? beginRead(second) : Result<Head>(one.error());
-        if (one.ok() && other.ok() && one.value() == other.value())
+        bool same = true;
+        for (size_t i = 0; i < connections.size() && same; ++i) {
+            auto begun = beginRead(*connections[i]);
+            same = begun.ok() && (i == 0 || begun.value() == head);
+            if (same && i == 0)
+                head = begun.value();
+        }
+        if (same)
             return true;
-        endRead(first);
-        endRead(second);
+        for (RawConnection* connection : connections)
+            endRead(*connection);
     }
     return false;
 }
@@ -171,20 +178,58 @@ void collect(VerifyReport& verdict, const Findings& findings)
 
 Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& options)
 {
-    // Connections of verify's own, so that the scans can run on two threads; the library's own connection
-    // when the file cannot be opened a second time.
-    std::unique_ptr<RawConnection> chainConnection, recordsConnection;
-    if (auto opened = RawConnection::openReadOnly(library.path()); opened.ok())
-        chainConnection = std::move(opened.value());
-    if (options.parallel && chainConnection)
-        if (auto opened = RawConnection::openReadOnly(library.path()); opened.ok())
-            recordsConnection = std::move(opened.value());
-    if (!chainConnection)
-        chainConnection = RawConnection::borrow(library.db());
-    if (!chainConnection)
-        return storageError(QStringLiteral("The SQLite driver did not hand out its connection."));
-    if (recordsConnection && !beginTogether(*chainConnection, *recordsConnection))
-        recordsConnection.reset();
+    // Connections of verify's own, one per core, so that the work can be shared between threads; the
+    // library's own connection when the file cannot be opened a second time.
+    const size_t wanted =
+        options.parallel ? std::clamp<size_t>(std::thread::hardware_concurrency(), 2, maxConnections) : 1;
+    std::vector<std::unique_ptr<RawConnection>> own;
+    while (own.size() < wanted) {
+        auto opened = RawConnection::openReadOnly(library.path());
+        if (!opened.ok())
+            break;
+        own.push_back(std::move(opened.value()));
+    }
+    std::vector<RawConnection*> connections;
+    for (const auto& connection : own)
+        connections.push_back(connection.get());
+    Head head;
+    const bool together = connections.size() > 1 && beginTogether(connections, head);
+    const auto endAll = [&] {
+        if (together)
+            for (RawConnection* connection : connections)
+                endRead(*connection);
+    };
+
+    if (together && options.fastPaths && options.inParts && head.seq > 0) {
+        PartsResult parts;
+        SmallResult small;
+        auto intact = verifyInParts(connections, head.seq, options, parts, small);
+        if (intact.ok() && intact.value()) {
+            endAll();
+            if (options.stats)
+                *options.stats = VerifyStats{0, true, parts.parts};
+            VerifyReport verdict;
+            verdict.events = parts.events;
+            verdict.headHash = parts.headHash;
+            verdict.attestations = parts.attestations;
+            verdict.voids = small.voids;
+            verdict.revisions = small.revisions;
+            collect(verdict, small.voidFindings);
+            collect(verdict, small.revisionFindings);
+            return verdict;
+        }
+    }
+
+    // The scans: the chain on one connection, the records on another, at once when both are there.
+    std::unique_ptr<RawConnection> borrowed;
+    if (connections.empty()) {
+        borrowed = RawConnection::borrow(library.db());
+        if (!borrowed)
+            return storageError(QStringLiteral("The SQLite driver did not hand out its connection."));
+        connections.push_back(borrowed.get());
+    }
+    RawConnection* const chainConnection = connections[0];
+    RawConnection* const recordsConnection = together ? connections[1] : nullptr;
 
     ChainResult chain;
     RecordsResult records;
@@ -205,17 +250,15 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
         {
             QueuedSignEvents signEvents(queue);
             // Asked for once every sign event is taken: the chain is done by then, or soon.
-            recordsStatus = scanRecords(*recordsConnection, options, signEvents, records,
-                                        [&]() -> const std::vector<RunStart>* {
-                                            chainThread.join();
-                                            const bool ready = chainStatus.ok() && smallStatus.ok() &&
-                                                               runStartsStatus.ok();
-                                            return ready ? &runStarts : nullptr;
-                                        });
+            recordsStatus = scanRecords(
+                *recordsConnection, options, signEvents, records, [&]() -> const std::vector<RunStart>* {
+                    chainThread.join();
+                    const bool ready = chainStatus.ok() && smallStatus.ok() && runStartsStatus.ok();
+                    return ready ? &runStarts : nullptr;
+                });
         }
         if (chainThread.joinable())
             chainThread.join();
-        endRead(*recordsConnection);
     } else {
         // One connection, one read transaction: the scans one after the other, the sign events read apart.
         const bool ownTransaction = sqlite3_get_autocommit(chainConnection->handle()) != 0;
@@ -231,14 +274,13 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
         if (ownTransaction)
             endRead(*chainConnection);
     }
-    if (chainConnection && recordsConnection)
-        endRead(*chainConnection);
+    endAll();
     STABLE_TRY(chainStatus);
     STABLE_TRY(recordsStatus);
     STABLE_TRY(smallStatus);
 
     if (options.stats)
-        *options.stats = VerifyStats{chain.exactRows + records.exactRows, recordsConnection != nullptr};
+        *options.stats = VerifyStats{chain.exactRows + records.exactRows, recordsConnection != nullptr, 0};
     VerifyReport verdict;
     verdict.events = chain.events;
     verdict.headHash = chain.headHash;

@@ -4,7 +4,6 @@
 #include "verifyhash.h"
 
 #include <QSet>
-
 #include <algorithm>
 #include <limits>
 
@@ -27,6 +26,25 @@ struct PreviousHash
 
 } // namespace
 
+void ChainRow::read(const RawQuery& query)
+{
+    seq = query.number(0);
+    for (int column = 1; column <= 10; ++column)
+        texts[column] = query.textIfText(column, bytes[column]);
+}
+
+bool ChainRow::intact(std::string_view previousHash, HashText& text) const
+{
+    if (!std::all_of(texts + 1, texts + 11, [](bool isText) { return isText; }) || bytes[9] != previousHash)
+        return false;
+    text.clear();
+    text.field(bytes[9]);
+    text.field(seq);
+    for (int column = 1; column <= 8; ++column)
+        text.field(bytes[column]);
+    return view(text.sha256()) == bytes[10];
+}
+
 bool readSignEvent(const RawQuery& row, int seq, int entityId, int after, RawQuery& extract, bool fastPaths,
                    SignEvent& event)
 {
@@ -37,9 +55,8 @@ bool readSignEvent(const RawQuery& row, int seq, int entityId, int after, RawQue
     else
         event.attestationId.set(row.value(entityId).toString());
     std::string_view hash;
-    const JsonMember member = fastPaths && row.isText(after)
-                                  ? jsonStringMember(row.text(after), "hash", hash)
-                                  : JsonMember::Unsure;
+    const JsonMember member =
+        fastPaths && row.isText(after) ? jsonStringMember(row.text(after), "hash", hash) : JsonMember::Unsure;
     if (member != JsonMember::Unsure) {
         event.hasHash = member == JsonMember::Found;
         if (event.hasHash)
@@ -169,8 +186,8 @@ Status scanChain(RawConnection& connection, const VerifyOptions& options, ChainR
                  SignEventQueue* signEvents)
 {
     RawQuery query;
-    STABLE_TRY(query.prepare(connection, "SELECT seq, at, actor, action, entity, entity_id, before, after, why, "
-                                         "prev_hash, hash FROM audit_event ORDER BY seq"));
+    STABLE_TRY(query.prepare(
+        connection, (std::string("SELECT ") + chainColumns + " FROM audit_event ORDER BY seq").c_str()));
     RawQuery extract;
     STABLE_TRY(extract.prepare(connection, "SELECT json_extract(?1, '$.hash')"));
     std::vector<SignEvent> batch = signEvents ? signEvents->fresh() : std::vector<SignEvent>();
@@ -184,27 +201,15 @@ Status scanChain(RawConnection& connection, const VerifyOptions& options, ChainR
         if (!row.value())
             break;
         ++result.events;
-        const qint64 seq = query.number(0);
-        // Each column read once: the C API's per-call cost is a good part of the scan.
-        bool texts[11] = {};
-        std::string_view bytes[11];
-        for (int column = 1; column <= 10; ++column) {
-            // Only TEXT is read as text: reading another type as text converts it, and value() would then
-            // no longer see the type Qt's driver saw.
-            texts[column] = query.textIfText(column, bytes[column]);
-        }
-        bool intact = false;
-        if (options.fastPaths && seq == expected && previous.plain &&
-            std::all_of(texts + 1, texts + 11, [](bool isText) { return isText; }) && bytes[9] == previous.bytes) {
-            text.clear();
-            text.field(bytes[9]);
-            text.field(seq);
-            for (int column = 1; column <= 8; ++column)
-                text.field(bytes[column]);
-            intact = view(text.sha256()) == bytes[10];
-        }
+        ChainRow chainRow;
+        chainRow.read(query);
+        const qint64 seq = chainRow.seq;
+        const bool* texts = chainRow.texts;
+        const std::string_view* bytes = chainRow.bytes;
+        const bool intact =
+            options.fastPaths && seq == expected && previous.plain && chainRow.intact(previous.bytes, text);
         // Taken before the exact path: its value() reads the row as UTF-16, which frees these UTF-8 bytes.
-        const bool signEvent = texts[3] && texts[4] && bytes[3] == "attestation.sign" && bytes[4] == "attestation";
+        const bool signEvent = chainRow.is("attestation.sign", "attestation");
         current.bytes.assign(bytes[10]);
         current.plain = texts[10] && isAscii(current.bytes);
         if (!intact) {
@@ -230,7 +235,8 @@ Status scanChain(RawConnection& connection, const VerifyOptions& options, ChainR
                         .arg(event.seq));
             else if (event.prevHash != previous.qt())
                 result.findings.add(
-                    QStringLiteral("Audit event %1 (%2) does not follow event %3: the chain was broken there.")
+                    QStringLiteral(
+                        "Audit event %1 (%2) does not follow event %3: the chain was broken there.")
                         .arg(event.seq)
                         .arg(event.action)
                         .arg(event.seq - 1));
@@ -244,7 +250,8 @@ Status scanChain(RawConnection& connection, const VerifyOptions& options, ChainR
         current.exact = current.plain ? QString() : query.value(10).toString();
         std::swap(previous, current);
 
-        // The sign events, as SELECT … WHERE entity = 'attestation' AND action = 'attestation.sign' finds them.
+        // The sign events, as SELECT … WHERE entity = 'attestation' AND action = 'attestation.sign' finds
+        // them.
         if (!signEventsEnded && signEvent) {
             SignEvent event;
             if (readSignEvent(query, 0, 5, 7, extract, options.fastPaths, event)) {

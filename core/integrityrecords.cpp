@@ -5,14 +5,12 @@
 #include "verifyhash.h"
 
 #include <QSet>
-
 #include <charconv>
 #include <deque>
 #include <limits>
+#include <sqlite3.h>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <sqlite3.h>
 
 namespace stable::verify {
 
@@ -44,16 +42,22 @@ bool isInt(const RawQuery& row, int column)
            row.number(column) <= std::numeric_limits<int>::max();
 }
 
-void appendMember(std::string& json, std::string_view name, std::string_view utf8)
+// Appends a member; the returned Text says where `utf8` is in `json`, or is empty when it went in escaped.
+FrozenRuns::Text appendMember(std::string& json, std::string_view name, std::string_view utf8)
 {
     json += name;
+    const size_t before = json.size();
     appendJsonString(json, utf8);
+    if (json.size() != before + utf8.size() + 2 || json.size() > std::numeric_limits<quint32>::max())
+        return {0, 0, true};
+    return {static_cast<quint32>(before + 1), static_cast<quint32>(utf8.size()), false};
 }
 
 // One frozen item as itemsJson and QJsonDocument write it (keys sorted, compact), when the row is plain;
-// `texts` receives the row's text columns.
-bool appendItemJson(const RawQuery& row, std::string& json, std::string_view (&texts)[10])
+// `item` says where its id and statement are (`escaped` receives them when the JSON holds them escaped).
+bool appendItemJson(const RawQuery& row, std::string& json, std::string& escaped, FrozenRuns::Item& item)
 {
+    std::string_view texts[10];
     for (const int column : {0, 1, 3, 4, 5, 6, 7, 8, 9})
         if (!row.textIfText(column, texts[column]))
             return false;
@@ -63,17 +67,22 @@ bool appendItemJson(const RawQuery& row, std::string& json, std::string_view (&t
     appendMember(json, "\"check_id\":", texts[6]);
     appendMember(json, ",\"check_key\":", texts[7]);
     json += row.number(10) != 0 ? ",\"critical\":true" : ",\"critical\":false";
-    appendMember(json, ",\"id\":", texts[1]);
+    item.id = appendMember(json, ",\"id\":", texts[1]);
     json += ",\"position\":";
     char digits[24];
     const auto written = std::to_chars(digits, digits + sizeof digits, row.number(2));
     json.append(digits, written.ptr);
     appendMember(json, ",\"stage\":", texts[9]);
-    appendMember(json, ",\"statement\":", texts[8]);
+    item.statement = appendMember(json, ",\"statement\":", texts[8]);
     appendMember(json, ",\"step_id\":", texts[3]);
     appendMember(json, ",\"step_key\":", texts[4]);
     appendMember(json, ",\"step_name\":", texts[5]);
     json += '}';
+    for (auto [where, utf8] : {std::pair{&item.id, texts[1]}, std::pair{&item.statement, texts[8]}})
+        if (where->escaped) {
+            *where = {static_cast<quint32>(escaped.size()), static_cast<quint32>(utf8.size()), true};
+            escaped += utf8;
+        }
     return true;
 }
 
@@ -105,102 +114,6 @@ Result<QString> exactItemsHash(RawQuery& items, sqlite3_value* runId)
     return runItemsHash(frozen);
 }
 
-// Runs' frozen items, read run by run. Attestations come run by run, so each run is read about once for
-// them (a few recent runs are kept), and its items hash for the run.start check is taken on that read.
-class FrozenRuns
-{
-public:
-    struct Item
-    {
-        std::string id;
-        std::string statement;
-    };
-    struct Run
-    {
-        std::string id;
-        std::vector<Item> items;
-        size_t hint = 0; // attestations mostly follow the items' order
-
-        const Item* find(std::string_view itemId)
-        {
-            for (size_t k = 0; k < items.size(); ++k) {
-                const size_t at = (hint + k) % items.size();
-                if (items[at].id == itemId) {
-                    hint = at + 1;
-                    return &items[at];
-                }
-            }
-            return nullptr;
-        }
-    };
-
-    Status prepare(RawConnection& connection) { return m_items.prepare(connection, frozenItemsOfRun); }
-
-    // The items of the run whose id is in `column` of `row`; nullptr when some are not plain.
-    Result<Run*> run(const RawQuery& row, int column) { return run(row.text(column), row.rawValue(column)); }
-    // The same for a run id read before: `id` its bytes, `value` as stored.
-    Result<Run*> run(std::string_view id, sqlite3_value* value)
-    {
-        for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it)
-            if (it->id == id)
-                return &*it;
-        if (m_odd.count(std::string(id)))
-            return nullptr;
-        m_items.reset();
-        m_items.bind(1, value);
-        // The oldest run's storage is reused: allocating every item's strings anew was a good part of the scan.
-        Run run;
-        if (m_recent.size() == keptRuns) {
-            run = std::move(m_recent.front());
-            m_recent.pop_front();
-        }
-        run.id.assign(id);
-        run.hint = 0;
-        size_t count = 0;
-        m_json.assign(1, '[');
-        bool plain = true;
-        std::string_view texts[10];
-        while (true) {
-            auto next = m_items.nextOrEnd();
-            STABLE_TRY(next);
-            if (!next.value())
-                break;
-            plain = plain && appendItemJson(m_items, m_json, texts);
-            if (!plain)
-                continue;
-            if (count == run.items.size())
-                run.items.emplace_back();
-            run.items[count].id.assign(texts[1]);
-            run.items[count].statement.assign(texts[8]);
-            ++count;
-        }
-        run.items.resize(count);
-        m_json += ']';
-        if (!plain) {
-            m_odd.insert(run.id);
-            return nullptr;
-        }
-        m_hashes.emplace(run.id, sha256Hex(m_json));
-        m_recent.push_back(std::move(run));
-        return &m_recent.back();
-    }
-
-    // The hash of the run's items as runItemsHash computes it, if they were read plainly.
-    const HexDigest* hashOf(std::string_view runId) const
-    {
-        const auto found = m_hashes.find(std::string(runId));
-        return found == m_hashes.end() ? nullptr : &found->second;
-    }
-
-private:
-    static constexpr size_t keptRuns = 16;
-    RawQuery m_items;
-    std::string m_json;
-    std::deque<Run> m_recent;
-    std::unordered_map<std::string, HexDigest> m_hashes;
-    std::unordered_set<std::string> m_odd;
-};
-
 struct AttestationScan
 {
     RawQuery rows;
@@ -215,35 +128,10 @@ struct AttestationScan
     // The fast path: true when the current row is certainly intact, its sign event the next one.
     Result<bool> intact()
     {
-        std::string_view texts[12];
-        for (const int column : {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11})
-            if (!rows.textIfText(column, texts[column]))
-                return false;
-        if (!isInt(rows, 3) || !isOutcome(texts[4]) || !isMeaning(texts[6]))
+        std::string_view id;
+        if (!skippedIds.isEmpty() && (!rows.textIfText(0, id) || skippedIds.contains(latin1(id))))
             return false;
-        const std::string_view id = texts[0];
-        const SignEvent* next = events.current();
-        if (!next || !next->hasHash || !isAscii(id) || !next->attestationId.equals(id))
-            return false;
-        if (!skippedIds.isEmpty() && skippedIds.contains(latin1(id)))
-            return false;
-        auto run = frozen.run(rows, 1);
-        STABLE_TRY(run);
-        const FrozenRuns::Item* found = run.value() ? run.value()->find(texts[2]) : nullptr;
-        if (!found)
-            return false;
-        text.clear();
-        text.field("stable-attestation/1");
-        text.field(id);
-        text.field(texts[1]);
-        text.field(texts[2]);
-        text.field(found->statement);
-        text.field(rows.number(3));
-        for (int column = 4; column <= 10; ++column)
-            text.field(texts[column]);
-        const std::string_view stored = texts[11];
-        return view(text.sha256()) == stored &&
-               next->hash.equals(stored);
+        return attestationIntact(rows, events.current(), frozen, text);
     }
 
     // The exact path, as verify read every attestation before it had a fast one.
@@ -281,7 +169,8 @@ struct AttestationScan
             recorded = next->hash.qt();
             events.advance();
         } else {
-            // Out of step (an attestation inserted, deleted or reordered behind Stable's back): the exact lookup.
+            // Out of step (an attestation inserted, deleted or reordered behind Stable's back): the exact
+            // lookup.
             first.reset();
             first.bind(1, a.id);
             auto found = first.nextOrEnd();
@@ -297,24 +186,27 @@ struct AttestationScan
             }
         }
         // The words must be the ones stored; an outcome or meaning outside the vocabulary is tampering too.
-        const bool wordsIntact = toText(a.outcome) == rows.value(4).toString() &&
-                                 toText(a.meaning) == rows.value(6).toString();
+        const bool wordsIntact =
+            toText(a.outcome) == rows.value(4).toString() && toText(a.meaning) == rows.value(6).toString();
         if (!hasRecorded)
-            findings.add(QStringLiteral("Attestation %1 (item ‘%2’) has no audit record: it was inserted behind "
-                                        "Stable's back.")
-                             .arg(a.id, ref));
+            findings.add(
+                QStringLiteral("Attestation %1 (item ‘%2’) has no audit record: it was inserted behind "
+                               "Stable's back.")
+                    .arg(a.id, ref));
         else if (itemRun != a.runId)
-            findings.add(QStringLiteral("Attestation %1 points at run %2 but its item belongs to another run: it "
-                                        "was moved.")
-                             .arg(a.id, a.runId));
+            findings.add(
+                QStringLiteral("Attestation %1 points at run %2 but its item belongs to another run: it "
+                               "was moved.")
+                    .arg(a.id, a.runId));
         else if (!wordsIntact || attestationHash(a, statement) != storedHash)
             findings.add(QStringLiteral("Attestation %1 (item ‘%2’) was changed after signing: it no longer "
                                         "matches what was signed.")
                              .arg(a.id, ref));
         else if (recorded != storedHash)
-            findings.add(QStringLiteral("Attestation %1 (item ‘%2’) differs from what the audit log recorded at "
-                                        "signing.")
-                             .arg(a.id, ref));
+            findings.add(
+                QStringLiteral("Attestation %1 (item ‘%2’) differs from what the audit log recorded at "
+                               "signing.")
+                    .arg(a.id, ref));
         return success();
     }
 };
@@ -324,14 +216,15 @@ Status scanAttestations(RawConnection& connection, const VerifyOptions& options,
                         FrozenRuns& frozen, RecordsResult& result)
 {
     AttestationScan scan{{}, {}, {}, frozen, events, {}, {}, {}};
-    STABLE_TRY(scan.rows.prepare(connection, "SELECT id, run_id, item_id, attempt, outcome, signer_id, meaning, "
-                                             "signed_at, recorded_at, note, evidence, hash FROM attestation "
-                                             "ORDER BY rowid"));
+    STABLE_TRY(scan.rows.prepare(
+        connection,
+        (std::string("SELECT ") + attestationColumns + " FROM attestation ORDER BY rowid").c_str()));
     STABLE_TRY(scan.item.prepare(connection, "SELECT i.statement, i.run_id, i.step_key || '/' || i.check_key "
                                              "FROM run_item i WHERE i.id = ?1"));
-    STABLE_TRY(scan.first.prepare(connection, "SELECT e.seq, json_extract(e.after, '$.hash') FROM audit_event e "
-                                              "WHERE e.entity = 'attestation' AND e.entity_id = ?1 "
-                                              "AND e.action = 'attestation.sign' ORDER BY e.seq LIMIT 1"));
+    STABLE_TRY(scan.first.prepare(connection,
+                                  "SELECT e.seq, json_extract(e.after, '$.hash') FROM audit_event e "
+                                  "WHERE e.entity = 'attestation' AND e.entity_id = ?1 "
+                                  "AND e.action = 'attestation.sign' ORDER BY e.seq LIMIT 1"));
     Findings& findings = result.attestationFindings;
     while (true) {
         auto row = scan.rows.nextOrEnd();
@@ -354,8 +247,9 @@ Status scanAttestations(RawConnection& connection, const VerifyOptions& options,
     events.skipBefore(std::numeric_limits<qint64>::max(), scan.skipped, scan.skippedIds);
     STABLE_TRY(events.status());
     RawQuery exists;
-    STABLE_TRY(exists.prepare(connection, "SELECT EXISTS (SELECT 1 FROM attestation WHERE id = ?1), "
-                                          "(SELECT json_extract(after, '$.run_id') FROM audit_event WHERE seq = ?2)"));
+    STABLE_TRY(exists.prepare(connection,
+                              "SELECT EXISTS (SELECT 1 FROM attestation WHERE id = ?1), "
+                              "(SELECT json_extract(after, '$.run_id') FROM audit_event WHERE seq = ?2)"));
     int missing = 0;
     for (const SignEvent& event : std::as_const(scan.skipped)) {
         if (missing == maxProblems)
@@ -368,9 +262,10 @@ Status scanAttestations(RawConnection& connection, const VerifyOptions& options,
         if (!found.value() || exists.value(0).toBool())
             continue;
         ++missing;
-        findings.add(QStringLiteral("Attestation %1 (signed in run %2, audit event %3) is missing: it was deleted.")
-                         .arg(event.attestationId.qt(), exists.value(1).toString())
-                         .arg(event.seq));
+        findings.add(
+            QStringLiteral("Attestation %1 (signed in run %2, audit event %3) is missing: it was deleted.")
+                .arg(event.attestationId.qt(), exists.value(1).toString())
+                .arg(event.seq));
     }
     return success();
 }
@@ -384,8 +279,9 @@ Status scanRuns(RawConnection& connection, const VerifyOptions& options, FrozenR
     STABLE_TRY(items.prepare(connection, frozenItemsOfRun));
     for (const RunStart& run : runs) {
         if (run.recorded.isNull()) {
-            findings.add(QStringLiteral("Run %1 (‘%2’) has no audit record: it was inserted behind Stable's back.")
-                             .arg(run.id, run.title));
+            findings.add(
+                QStringLiteral("Run %1 (‘%2’) has no audit record: it was inserted behind Stable's back.")
+                    .arg(run.id, run.title));
             continue;
         }
         if (options.fastPaths && run.plain) {
@@ -409,13 +305,111 @@ Status scanRuns(RawConnection& connection, const VerifyOptions& options, FrozenR
 
 } // namespace
 
+const FrozenRuns::Item* FrozenRuns::Run::find(std::string_view itemId)
+{
+    for (size_t k = 0; k < items.size(); ++k) {
+        const size_t at = (hint + k) % items.size();
+        if (text(items[at].id) == itemId) {
+            hint = at + 1;
+            return &items[at];
+        }
+    }
+    return nullptr;
+}
+
+Status FrozenRuns::prepare(RawConnection& connection)
+{
+    return m_items.prepare(connection, frozenItemsOfRun);
+}
+
+Result<FrozenRuns::Run*> FrozenRuns::run(std::string_view id, sqlite3_value* value)
+{
+    for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it)
+        if (it->id == id)
+            return &*it;
+    if (m_odd.count(std::string(id)))
+        return nullptr;
+    m_items.reset();
+    m_items.bind(1, value);
+    // The oldest run's storage is reused: allocating every item's strings anew was a good part of the scan.
+    Run run;
+    if (m_recent.size() == keptRuns) {
+        run = std::move(m_recent.front());
+        m_recent.pop_front();
+    }
+    run.id.assign(id);
+    run.hint = 0;
+    run.json.assign(1, '[');
+    run.escaped.clear();
+    size_t count = 0;
+    bool plain = true;
+    while (true) {
+        auto next = m_items.nextOrEnd();
+        STABLE_TRY(next);
+        if (!next.value())
+            break;
+        if (count == run.items.size())
+            run.items.emplace_back();
+        plain = plain && appendItemJson(m_items, run.json, run.escaped, run.items[count]);
+        if (!plain)
+            continue;
+        ++count;
+    }
+    run.items.resize(count);
+    run.json += ']';
+    if (!plain) {
+        m_odd.insert(run.id);
+        return nullptr;
+    }
+    m_hashes.emplace(run.id, sha256Hex(run.json));
+    m_recent.push_back(std::move(run));
+    return &m_recent.back();
+}
+
+const HexDigest* FrozenRuns::hashOf(std::string_view runId) const
+{
+    const auto found = m_hashes.find(std::string(runId));
+    return found == m_hashes.end() ? nullptr : &found->second;
+}
+
+Result<bool> attestationIntact(const RawQuery& rows, const SignEvent* next, FrozenRuns& frozen,
+                               HashText& text)
+{
+    std::string_view texts[12];
+    for (const int column : {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11})
+        if (!rows.textIfText(column, texts[column]))
+            return false;
+    if (!isInt(rows, 3) || !isOutcome(texts[4]) || !isMeaning(texts[6]))
+        return false;
+    const std::string_view id = texts[0];
+    if (!next || !next->hasHash || !isAscii(id) || !next->attestationId.equals(id))
+        return false;
+    auto run = frozen.run(rows, 1);
+    STABLE_TRY(run);
+    const FrozenRuns::Item* found = run.value() ? run.value()->find(texts[2]) : nullptr;
+    if (!found)
+        return false;
+    text.clear();
+    text.field("stable-attestation/1");
+    text.field(id);
+    text.field(texts[1]);
+    text.field(texts[2]);
+    text.field(run.value()->text(found->statement));
+    text.field(rows.number(3));
+    for (int column = 4; column <= 10; ++column)
+        text.field(texts[column]);
+    const std::string_view stored = texts[11];
+    return view(text.sha256()) == stored && next->hash.equals(stored);
+}
+
 Status readRunStarts(RawConnection& connection, std::vector<RunStart>& runs)
 {
     RawQuery query;
-    STABLE_TRY(query.prepare(connection, "SELECT r.id, r.title, (SELECT json_extract(e.after, '$.items_hash') "
-                                         "FROM audit_event e WHERE e.entity = 'run' AND e.entity_id = r.id "
-                                         "AND e.action = 'run.start' ORDER BY e.seq LIMIT 1) FROM run r "
-                                         "ORDER BY r.rowid"));
+    STABLE_TRY(query.prepare(connection,
+                             "SELECT r.id, r.title, (SELECT json_extract(e.after, '$.items_hash') "
+                             "FROM audit_event e WHERE e.entity = 'run' AND e.entity_id = r.id "
+                             "AND e.action = 'run.start' ORDER BY e.seq LIMIT 1) FROM run r "
+                             "ORDER BY r.rowid"));
     while (true) {
         auto row = query.nextOrEnd();
         STABLE_TRY(row);

@@ -10,6 +10,7 @@
 // plain) goes through the exact path, which alone words the problems. So a verdict is the exact path's.
 #include "integrity.h"
 #include "rawsqlite.h"
+#include "verifyhash.h"
 
 #include <algorithm>
 #include <array>
@@ -18,6 +19,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace stable::verify {
@@ -27,8 +31,9 @@ constexpr int maxProblems = 20;
 // How a verify went, for tests and the benchmark.
 struct VerifyStats
 {
-    qint64 exactRows = 0; // rows (runs, for run items) that took the exact path
+    qint64 exactRows = 0;  // rows (runs, for run items) that took the exact path
     bool parallel = false; // the scans ran on two connections at once
+    qint64 parts = 0;      // the parts that vouched for the whole library (0: it took the two scans)
 };
 
 struct VerifyOptions
@@ -36,6 +41,8 @@ struct VerifyOptions
     bool fastPaths = true; // off: every row through the exact path (tests compare the two)
     bool parallel = true;  // off: one connection, one scan after the other
     VerifyStats* stats = nullptr;
+    bool inParts = true; // off: no first try in parts (tests reach the two scans on an intact library)
+    qint64 parts = 0;    // how many parts to cut the chain into; 0: a few per core
 };
 
 // The problems one scan found, in the order it met them; the report lists the scans' in a fixed order.
@@ -103,10 +110,10 @@ class SignEventQueue
 {
 public:
     void put(std::vector<SignEvent>&& batch); // waits while the consumer is far behind
-    void finish();                             // no more events
-    void abandon();                            // the consumer stopped: put no longer waits
-    bool take(std::vector<SignEvent>& batch);  // waits; false once finished and empty; `batch` is reused
-    std::vector<SignEvent> fresh();            // an empty batch, one the consumer is done with if any
+    void finish();                            // no more events
+    void abandon();                           // the consumer stopped: put no longer waits
+    bool take(std::vector<SignEvent>& batch); // waits; false once finished and empty; `batch` is reused
+    std::vector<SignEvent> fresh();           // an empty batch, one the consumer is done with if any
 
 private:
     std::mutex m_mutex;
@@ -142,7 +149,10 @@ private:
 class QueuedSignEvents : public SignEventSource
 {
 public:
-    explicit QueuedSignEvents(SignEventQueue& queue) : m_queue(queue) {}
+    explicit QueuedSignEvents(SignEventQueue& queue)
+        : m_queue(queue)
+    {
+    }
     ~QueuedSignEvents() override { m_queue.abandon(); }
 
 protected:
@@ -169,6 +179,28 @@ private:
     bool m_ended = false;
 };
 
+// One row of the chain as scanChain reads it (chainColumns), each column read once: the C API's per-call
+// cost is a good part of the scan.
+constexpr char chainColumns[] =
+    "seq, at, actor, action, entity, entity_id, before, after, why, prev_hash, hash";
+struct ChainRow
+{
+    qint64 seq = 0;
+    bool texts[11] = {};
+    std::string_view bytes[11];
+
+    // Only TEXT is read as text: reading another type as text converts it, and value() would then no
+    // longer see the type Qt's driver saw.
+    void read(const RawQuery& query);
+    // Certainly intact: every column TEXT, prev_hash the bytes `previousHash` (the row before's, TEXT and
+    // ASCII), the hash right. `text` is scratch space.
+    bool intact(std::string_view previousHash, HashText& text) const;
+    bool is(std::string_view action, std::string_view entity) const
+    {
+        return texts[3] && texts[4] && bytes[3] == action && bytes[4] == entity;
+    }
+};
+
 struct ChainResult
 {
     Findings findings;
@@ -190,14 +222,72 @@ struct RecordsResult
 // A run with the items hash its start recorded, as the runs check reads them.
 struct RunStart
 {
-    QString id;        // as Qt reads them, for the messages
+    QString id; // as Qt reads them, for the messages
     QString title;
-    QVariant recorded; // json_extract(after, '$.items_hash') of its first 'run.start' event
+    QVariant recorded;  // json_extract(after, '$.items_hash') of its first 'run.start' event
     bool plain = false; // id and recorded are TEXT: their bytes as stored follow
     std::string idBytes;
     std::string recordedBytes;
     std::shared_ptr<sqlite3_value> idValue; // the id as stored, to find the items by as the exact path did
 };
+// Runs' frozen items, read run by run. Attestations come run by run, so each run is read about once for
+// them (a few recent runs are kept), and its items hash for the run.start check is taken on that read.
+class FrozenRuns
+{
+public:
+    // Where an item's id and statement are: in the run's JSON when they went in unescaped (nearly always:
+    // no copy), else in `escaped`.
+    struct Text
+    {
+        quint32 at = 0;
+        quint32 size = 0;
+        bool escaped = false;
+    };
+    struct Item
+    {
+        Text id;
+        Text statement;
+    };
+    struct Run
+    {
+        std::string id;
+        std::string json;    // the items as runItemsHash hashes them
+        std::string escaped; // the ids and statements the JSON holds escaped, as stored
+        std::vector<Item> items;
+        size_t hint = 0; // attestations mostly follow the items' order
+
+        std::string_view text(const Text& where) const
+        {
+            return std::string_view(where.escaped ? escaped : json).substr(where.at, where.size);
+        }
+        const Item* find(std::string_view itemId);
+    };
+
+    Status prepare(RawConnection& connection);
+    // The items of the run whose id is in `column` of `row`; nullptr when some are not plain.
+    Result<Run*> run(const RawQuery& row, int column) { return run(row.text(column), row.rawValue(column)); }
+    // The same for a run id read before: `id` its bytes, `value` as stored.
+    Result<Run*> run(std::string_view id, sqlite3_value* value);
+    // The hash of the run's items as runItemsHash computes it, if they were read plainly.
+    const HexDigest* hashOf(std::string_view runId) const;
+    // Those hashes, by run id, for the caller to keep.
+    std::unordered_map<std::string, HexDigest> takeHashes() { return std::move(m_hashes); }
+
+private:
+    static constexpr size_t keptRuns = 16;
+    RawQuery m_items;
+    std::deque<Run> m_recent;
+    std::unordered_map<std::string, HexDigest> m_hashes;
+    std::unordered_set<std::string> m_odd;
+};
+
+// The columns of an attestation as the scans read them.
+constexpr char attestationColumns[] = "id, run_id, item_id, attempt, outcome, signer_id, meaning, signed_at, "
+                                      "recorded_at, note, evidence, hash";
+// The current row of `rows` (attestationColumns) is certainly intact and `next` is its sign event.
+Result<bool> attestationIntact(const RawQuery& rows, const SignEvent* next, FrozenRuns& frozen,
+                               HashText& text);
+
 // The runs in rowid order; read on the chain's connection once the chain is done, which is sooner.
 Status readRunStarts(RawConnection& connection, std::vector<RunStart>& runs);
 // The run starts read elsewhere once the attestations are done, or nullptr to read them here.
@@ -216,6 +306,21 @@ struct SmallResult
 };
 // Voids and revisions: few rows, read the exact way.
 Status scanVoidsAndRevisions(RawConnection& connection, SmallResult& result);
+
+// The first try: the library cut into parts checked at once, one thread per connection, each part a
+// stretch of the audit chain with the attestations its sign events recorded and their runs' items.
+// `connections` are in read transactions on one state of the file whose last audit event is `lastSeq`.
+// Concludes only "certainly intact" (true: every record is, and the counts are set); false at the first
+// doubt, and then the scans above word what is wrong.
+struct PartsResult
+{
+    qint64 events = 0;
+    qint64 attestations = 0;
+    QString headHash;
+    qint64 parts = 0;
+};
+Result<bool> verifyInParts(const std::vector<RawConnection*>& connections, qint64 lastSeq,
+                           const VerifyOptions& options, PartsResult& result, SmallResult& small);
 
 Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& options);
 

@@ -4,6 +4,11 @@
 
 #include <openssl/evp.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -53,12 +58,17 @@ HexDigest sha256Hex(std::string_view data)
 
 void HashText::field(std::string_view utf8)
 {
-    char digits[24];
-    const auto written = std::to_chars(digits, digits + sizeof digits, utf8.size());
-    m_text.append(digits, written.ptr);
-    m_text += ':';
-    m_text.append(utf8);
-    m_text += '\n';
+    constexpr size_t framing = 24; // the length's digits, ':' and '\n'
+    if (m_buffer.size() < m_size + utf8.size() + framing)
+        m_buffer.resize(std::max(2 * m_buffer.size(), m_size + utf8.size() + framing));
+    char* out = m_buffer.data() + m_size;
+    out = std::to_chars(out, out + framing, utf8.size()).ptr;
+    *out++ = ':';
+    if (!utf8.empty()) // an empty view's data() may be null, which memcpy must not see
+        std::memcpy(out, utf8.data(), utf8.size());
+    out += utf8.size();
+    *out++ = '\n';
+    m_size = static_cast<size_t>(out - m_buffer.data());
 }
 
 void HashText::field(qint64 number)
@@ -76,13 +86,24 @@ size_t plainUpTo(std::string_view text, size_t from)
 {
     constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = from;
+#if defined(__SSE2__)
+    // Sixteen at a time where the machine has SSE2 (every x86-64): a third of verify's own time was here.
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1f);
+    for (; i + 16 <= text.size(); i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(bytes, control), bytes); // at most 0x1f
+        const __m128i marks = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
+        if (const int found = _mm_movemask_epi8(_mm_or_si128(low, marks)))
+            return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(found)));
+    }
+#endif
     for (; i + 8 <= text.size(); i += 8) {
         std::uint64_t bytes;
         std::memcpy(&bytes, text.data() + i, 8);
         const std::uint64_t quotes = bytes ^ (ones * '"'), backslashes = bytes ^ (ones * '\\');
         // Per byte: below 0x20, or zero after the xor (the classic tests: no misses, at worst a false alarm).
-        const std::uint64_t found =
-            ((bytes - ones * 0x20) & ~bytes) | ((quotes - ones) & ~quotes) | ((backslashes - ones) & ~backslashes);
+        const std::uint64_t found = ((bytes - ones * 0x20) & ~bytes) | ((quotes - ones) & ~quotes) |
+                                    ((backslashes - ones) & ~backslashes);
         if (found & highs)
             break;
     }
@@ -104,8 +125,7 @@ void appendBytes(QByteArray& out, std::string_view bytes)
     out.append(bytes.data(), static_cast<qsizetype>(bytes.size()));
 }
 
-template <typename Out>
-void appendEscaped(Out& json, std::string_view utf8)
+template <typename Out> void appendEscaped(Out& json, std::string_view utf8)
 {
     static constexpr char digits[] = "0123456789abcdef";
     json += '"';
@@ -116,13 +136,27 @@ void appendEscaped(Out& json, std::string_view utf8)
         plainFrom = i + 1;
         json += '\\';
         switch (c) {
-        case '"': json += '"'; break;
-        case '\\': json += '\\'; break;
-        case '\b': json += 'b'; break;
-        case '\f': json += 'f'; break;
-        case '\n': json += 'n'; break;
-        case '\r': json += 'r'; break;
-        case '\t': json += 't'; break;
+        case '"':
+            json += '"';
+            break;
+        case '\\':
+            json += '\\';
+            break;
+        case '\b':
+            json += 'b';
+            break;
+        case '\f':
+            json += 'f';
+            break;
+        case '\n':
+            json += 'n';
+            break;
+        case '\r':
+            json += 'r';
+            break;
+        case '\t':
+            json += 't';
+            break;
         default:
             json += "u00";
             json += digits[c >> 4];
@@ -237,7 +271,8 @@ JsonMember jsonStringMember(std::string_view json, std::string_view key, std::st
                     ++at;
             } else if (first == '0') {
                 ++at;
-            } else if (!skipWord(json, at, "true") && !skipWord(json, at, "false") && !skipWord(json, at, "null")) {
+            } else if (!skipWord(json, at, "true") && !skipWord(json, at, "false") &&
+                       !skipWord(json, at, "null")) {
                 return JsonMember::Unsure;
             }
             if (at < json.size() && json[at] == ',') {

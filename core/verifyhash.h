@@ -4,13 +4,12 @@
 // them, byte for byte what appendHashField and QJsonDocument make of the same text as QStrings (for text
 // that is valid UTF-8, the only kind Stable writes; tests/core/tst_verifyfast.cpp holds the two side by
 // side). verify uses them for the rows it reads straight through SQLite's C API.
-#include <QString>
-
-#include <array>
 #include <QByteArray>
-
+#include <QString>
+#include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace stable {
 
@@ -18,20 +17,25 @@ using HexDigest = std::array<char, 64>;
 
 // SHA-256 of `data`, lowercase hex; all zeros if libcrypto failed (never equal to a stored hash).
 HexDigest sha256Hex(std::string_view data);
-inline std::string_view view(const HexDigest& hex) { return {hex.data(), hex.size()}; }
+inline std::string_view view(const HexDigest& hex)
+{
+    return {hex.data(), hex.size()};
+}
 
 // A text of length-prefixed fields, as appendHashField builds it.
 class HashText
 {
 public:
-    void clear() { m_text.clear(); }
+    void clear() { m_size = 0; }
     void field(std::string_view utf8);
     void field(qint64 number);
-    HexDigest sha256() const { return sha256Hex(m_text); }
-    const std::string& bytes() const { return m_text; }
+    HexDigest sha256() const { return sha256Hex(bytes()); }
+    std::string_view bytes() const { return {m_buffer.data(), m_size}; }
 
 private:
-    std::string m_text;
+    // Bytes written in place rather than appended piece by piece: verify builds 3 million of these.
+    std::vector<char> m_buffer;
+    size_t m_size = 0;
 };
 
 // Appends `utf8` as a JSON string the way QJsonDocument writes it ("…" with \" \\ \b \f \n \r \t and
@@ -42,8 +46,7 @@ void appendJsonString(QByteArray& json, std::string_view utf8);
 
 // The text of the string member `key` of a JSON object written compactly (as canonicalJson writes), when
 // that is certain without a full parser.
-enum class JsonMember
-{
+enum class JsonMember {
     Found,  // a string without escapes, ASCII: `value` is what json_extract gives
     Absent, // a well-formed object (of strings, plain integers, true, false, null) without `key`
     Unsure, // anything else: ask SQLite's json_extract
