@@ -20,6 +20,11 @@ namespace {
 constexpr char frozenItemsOfRun[] = "SELECT run_id, id, position, step_id, step_key, step_name, check_id, "
                                     "check_key, statement, stage, critical FROM run_item WHERE run_id = ?1 "
                                     "ORDER BY position";
+// The same rows for the fast path, which has no use for the run's id (the items JSON does not hold it):
+// one column fewer to copy out of every item.
+constexpr char plainItemsOfRun[] = "SELECT NULL, id, position, step_id, step_key, step_name, check_id, "
+                                   "check_key, statement, stage, critical FROM run_item WHERE run_id = ?1 "
+                                   "ORDER BY position";
 
 bool isStage(std::string_view text)
 {
@@ -43,7 +48,7 @@ bool isInt(const RawQuery& row, int column)
 }
 
 // Appends a member; the returned Text says where `utf8` is in `json`, or is empty when it went in escaped.
-FrozenRuns::Text appendMember(std::string& json, std::string_view name, std::string_view utf8)
+FrozenRuns::Text appendMember(Bytes& json, std::string_view name, std::string_view utf8)
 {
     json += name;
     const size_t before = json.size();
@@ -55,10 +60,10 @@ FrozenRuns::Text appendMember(std::string& json, std::string_view name, std::str
 
 // One frozen item as itemsJson and QJsonDocument write it (keys sorted, compact), when the row is plain;
 // `item` says where its id and statement are (`escaped` receives them when the JSON holds them escaped).
-bool appendItemJson(const RawQuery& row, std::string& json, std::string& escaped, FrozenRuns::Item& item)
+bool appendItemJson(const RawQuery& row, Bytes& json, std::string& escaped, FrozenRuns::Item& item)
 {
     std::string_view texts[10];
-    for (const int column : {0, 1, 3, 4, 5, 6, 7, 8, 9})
+    for (const int column : {1, 3, 4, 5, 6, 7, 8, 9})
         if (!row.textIfText(column, texts[column]))
             return false;
     if (!isInt(row, 2) || row.type(10) != SQLITE_INTEGER || !isStage(texts[9]))
@@ -71,7 +76,7 @@ bool appendItemJson(const RawQuery& row, std::string& json, std::string& escaped
     json += ",\"position\":";
     char digits[24];
     const auto written = std::to_chars(digits, digits + sizeof digits, row.number(2));
-    json.append(digits, written.ptr);
+    json += std::string_view(digits, static_cast<size_t>(written.ptr - digits));
     appendMember(json, ",\"stage\":", texts[9]);
     item.statement = appendMember(json, ",\"statement\":", texts[8]);
     appendMember(json, ",\"step_id\":", texts[3]);
@@ -319,7 +324,7 @@ const FrozenRuns::Item* FrozenRuns::Run::find(std::string_view itemId)
 
 Status FrozenRuns::prepare(RawConnection& connection)
 {
-    return m_items.prepare(connection, frozenItemsOfRun);
+    return m_items.prepare(connection, plainItemsOfRun);
 }
 
 Result<FrozenRuns::Run*> FrozenRuns::run(std::string_view id, sqlite3_value* value)
@@ -339,7 +344,8 @@ Result<FrozenRuns::Run*> FrozenRuns::run(std::string_view id, sqlite3_value* val
     }
     run.id.assign(id);
     run.hint = 0;
-    run.json.assign(1, '[');
+    run.json.clear();
+    run.json += '[';
     run.escaped.clear();
     size_t count = 0;
     bool plain = true;
@@ -361,7 +367,7 @@ Result<FrozenRuns::Run*> FrozenRuns::run(std::string_view id, sqlite3_value* val
         m_odd.insert(run.id);
         return nullptr;
     }
-    m_hashes.emplace(run.id, sha256Hex(run.json));
+    m_hashes.emplace(run.id, sha256Hex(run.json.view()));
     m_recent.push_back(std::move(run));
     return &m_recent.back();
 }

@@ -251,14 +251,14 @@ public:
     struct Run
     {
         std::string id;
-        std::string json;    // the items as runItemsHash hashes them
+        Bytes json;          // the items as runItemsHash hashes them
         std::string escaped; // the ids and statements the JSON holds escaped, as stored
         std::vector<Item> items;
         size_t hint = 0; // attestations mostly follow the items' order
 
         std::string_view text(const Text& where) const
         {
-            return std::string_view(where.escaped ? escaped : json).substr(where.at, where.size);
+            return (where.escaped ? std::string_view(escaped) : json.view()).substr(where.at, where.size);
         }
         const Item* find(std::string_view itemId);
     };

@@ -53,8 +53,11 @@ Result<std::unique_ptr<RawConnection>> RawConnection::openReadOnly(const QString
     if (code != SQLITE_OK)
         return rawFailure(db, code, QStringLiteral("open ") + path);
     sqlite3_busy_timeout(db, 5000);
-    // Scans read the file through: mapped, pages are not copied out of the page cache one by one.
-    sqlite3_exec(db, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr);
+    // Scans read the file through, each page once. Not mapped: faulting 3 GB of pages into the process
+    // (and unmapping them) cost more than SQLite copying each page out of the OS cache, and a small page
+    // cache stays in the CPU's caches (verify of the ten-year library: 2.9 s unmapped with 2 MB, 3.1 s
+    // mapped, 3.0 s with 8 MB).
+    sqlite3_exec(db, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr);
     return connection;
 }
 

@@ -58,17 +58,15 @@ HexDigest sha256Hex(std::string_view data)
 
 void HashText::field(std::string_view utf8)
 {
-    constexpr size_t framing = 24; // the length's digits, ':' and '\n'
-    if (m_buffer.size() < m_size + utf8.size() + framing)
-        m_buffer.resize(std::max(2 * m_buffer.size(), m_size + utf8.size() + framing));
-    char* out = m_buffer.data() + m_size;
-    out = std::to_chars(out, out + framing, utf8.size()).ptr;
-    *out++ = ':';
+    char digits[24];
+    const auto written = std::to_chars(digits, digits + sizeof digits, utf8.size());
+    const size_t length = static_cast<size_t>(written.ptr - digits);
+    char* out = m_bytes.extend(length + utf8.size() + 2);
+    std::memcpy(out, digits, length);
+    out[length] = ':';
     if (!utf8.empty()) // an empty view's data() may be null, which memcpy must not see
-        std::memcpy(out, utf8.data(), utf8.size());
-    out += utf8.size();
-    *out++ = '\n';
-    m_size = static_cast<size_t>(out - m_buffer.data());
+        std::memcpy(out + length + 1, utf8.data(), utf8.size());
+    out[length + 1 + utf8.size()] = '\n';
 }
 
 void HashText::field(qint64 number)
@@ -115,9 +113,9 @@ size_t plainUpTo(std::string_view text, size_t from)
     return i;
 }
 
-void appendBytes(std::string& out, std::string_view bytes)
+void appendBytes(Bytes& out, std::string_view bytes)
 {
-    out.append(bytes);
+    out += bytes;
 }
 
 void appendBytes(QByteArray& out, std::string_view bytes)
@@ -169,7 +167,7 @@ template <typename Out> void appendEscaped(Out& json, std::string_view utf8)
 
 } // namespace
 
-void appendJsonString(std::string& json, std::string_view utf8)
+void appendJsonString(Bytes& json, std::string_view utf8)
 {
     appendEscaped(json, utf8);
 }

@@ -6,7 +6,9 @@
 // side). verify uses them for the rows it reads straight through SQLite's C API.
 #include <QByteArray>
 #include <QString>
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,26 +24,58 @@ inline std::string_view view(const HexDigest& hex)
     return {hex.data(), hex.size()};
 }
 
+// A growing run of bytes written in place: verify builds millions of short texts, and std::string's
+// append checks and copies more per piece than that needs.
+class Bytes
+{
+public:
+    void clear() { m_size = 0; }
+    size_t size() const { return m_size; }
+    std::string_view view() const { return {m_data.data(), m_size}; }
+    // Room for `count` more bytes, written by the caller.
+    char* extend(size_t count)
+    {
+        if (m_data.size() < m_size + count)
+            m_data.resize(std::max(2 * m_data.size(), m_size + count));
+        char* at = m_data.data() + m_size;
+        m_size += count;
+        return at;
+    }
+    Bytes& operator+=(std::string_view bytes)
+    {
+        if (!bytes.empty()) // an empty view's data() may be null, which memcpy must not see
+            std::memcpy(extend(bytes.size()), bytes.data(), bytes.size());
+        return *this;
+    }
+    Bytes& operator+=(char byte)
+    {
+        *extend(1) = byte;
+        return *this;
+    }
+
+private:
+    std::vector<char> m_data;
+    size_t m_size = 0;
+};
+
 // A text of length-prefixed fields, as appendHashField builds it.
 class HashText
 {
 public:
-    void clear() { m_size = 0; }
+    void clear() { m_bytes.clear(); }
     void field(std::string_view utf8);
     void field(qint64 number);
     HexDigest sha256() const { return sha256Hex(bytes()); }
-    std::string_view bytes() const { return {m_buffer.data(), m_size}; }
+    std::string_view bytes() const { return m_bytes.view(); }
 
 private:
-    // Bytes written in place rather than appended piece by piece: verify builds 3 million of these.
-    std::vector<char> m_buffer;
-    size_t m_size = 0;
+    Bytes m_bytes;
 };
 
 // Appends `utf8` as a JSON string the way QJsonDocument writes it ("…" with \" \\ \b \f \n \r \t and
 // \u00XX for the other control characters; everything else as it is).
-// One escaper for the verifier (std::string) and the large demo's writer (QByteArray).
-void appendJsonString(std::string& json, std::string_view utf8);
+// One escaper for the verifier (Bytes) and the large demo's writer (QByteArray).
+void appendJsonString(Bytes& json, std::string_view utf8);
 void appendJsonString(QByteArray& json, std::string_view utf8);
 
 // The text of the string member `key` of a JSON object written compactly (as canonicalJson writes), when

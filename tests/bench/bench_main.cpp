@@ -110,7 +110,8 @@ int main(int argc, char* argv[])
     figures.insert(QStringLiteral("prepare_ms"), Figure::round3(prepareMs));
     figures.insert(QStringLiteral("runs_per_figure"), context.runs);
     // The app first: Linux counts a child's resident set from the fork, when it is still a copy of this
-    // process, so the app's peak RSS must be taken while this process is small (verify maps the file).
+    // process, so the app's peak RSS must be taken while this process is small (before the groups that
+    // load a library into it).
     const QList<std::pair<const char*, std::function<QJsonObject()>>> groups = {
         {"app", [&] { return benchApp(context, parser.value(appOption)); }},
         {"open", [&] { return benchOpen(context); }},
