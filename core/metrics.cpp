@@ -252,22 +252,22 @@ Status computeIncidentMeasures(Library& library, const MeasureScope& scope, Meas
     shiftLeft->finish();
 
     // Through the sqlite3 C API: one row per answered incident (17,000 in a ten-year library), where Qt
-    // Sql's per-value conversions cost more than the query. The days in SQL, in whole seconds as
-    // QDateTime::secsTo counts them.
+    // Sql's per-value conversions cost more than the query. Each row, with its first answer and the days
+    // to it (whole seconds, as QDateTime::secsTo counts them), is kept current on write
+    // (resources/sql/008_incident_answers.sql) and read in number order from one covering index.
     auto raw = RawConnection::borrow(library.db());
     if (!raw)
         return storageError(QStringLiteral("The SQLite driver did not hand out its connection."));
+    QVariantList answerBinds;
     RawQuery leadTimes;
     STABLE_TRY(leadTimes.prepare(
-        *raw, (QStringLiteral("SELECT i.number, i.created_at, min(v.published_at), "
-                              "(unixepoch(min(v.published_at)) - unixepoch(i.created_at)) / 86400.0 FROM incident i "
-                              "JOIN revision_answer ra ON ra.incident_id = i.id "
-                              "JOIN revision v ON v.id = ra.revision_id WHERE ") +
-               incidentsWithin + QStringLiteral(" GROUP BY i.id ORDER BY i.number"))
+        *raw, (QStringLiteral("SELECT number, created_at, published_at, days FROM derived_incident_answer WHERE ") +
+               within(scope, QStringLiteral("occurred_at"), QStringLiteral("stream_id"), answerBinds) +
+               QStringLiteral(" ORDER BY number"))
                   .toUtf8()
                   .constData()));
-    for (int i = 0; i < binds.size(); ++i)
-        leadTimes.bind(i + 1, binds.at(i).toString());
+    for (int i = 0; i < answerBinds.size(); ++i)
+        leadTimes.bind(i + 1, answerBinds.at(i).toString());
     const auto text = [&leadTimes](int column) {
         const std::string_view bytes = leadTimes.text(column);
         return QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));

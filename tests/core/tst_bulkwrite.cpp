@@ -140,7 +140,8 @@ private slots:
         QCOMPARE(filled, (QStringList{QStringLiteral("derived_run_step"), QStringLiteral("derived_step_month"),
                                       QStringLiteral("derived_run_month"), QStringLiteral("derived_step_total"),
                                       QStringLiteral("derived_rework_month"), QStringLiteral("derived_rework_month"),
-                                      QStringLiteral("derived_rework_step"), QStringLiteral("derived_run_items")}));
+                                      QStringLiteral("derived_rework_step"), QStringLiteral("derived_run_items"),
+                                      QStringLiteral("derived_incident_answer")}));
         TempLibrary lib;
         auto tables = execSql(lib->db(), QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' "
                                                         "AND name LIKE 'derived\\_%' ESCAPE '\\'"));

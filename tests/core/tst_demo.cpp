@@ -298,6 +298,17 @@ private slots:
                            "ON r.id = i.run_id WHERE r.status = 'open')")));
         QCOMPARE(count(*large, QStringLiteral("SELECT count(*) FROM (%1 EXCEPT SELECT run_id, step_id, failed FROM "
                                               "derived_run_step)").arg(fill)), 0);
+        // Each answered incident's first answer, filled by 008_incident_answers.sql's own statement.
+        const QString answers = QStringLiteral(
+            "SELECT i.id, i.number, i.stream_id, i.occurred_at, i.created_at, min(v.published_at), "
+            "(unixepoch(min(v.published_at)) - unixepoch(i.created_at)) / 86400.0 FROM incident i "
+            "JOIN revision_answer ra ON ra.incident_id = i.id JOIN revision v ON v.id = ra.revision_id GROUP BY i.id");
+        const QString stored = QStringLiteral("SELECT incident_id, number, stream_id, occurred_at, created_at, "
+                                              "published_at, days FROM derived_incident_answer");
+        QVERIFY(count(*large, QStringLiteral("SELECT count(*) FROM derived_incident_answer")) > 0);
+        QCOMPARE(count(*large, QStringLiteral("SELECT count(*) FROM derived_incident_answer")),
+                 count(*large, QStringLiteral("SELECT count(*) FROM (%1)").arg(answers)));
+        QCOMPARE(count(*large, QStringLiteral("SELECT count(*) FROM (%1 EXCEPT %2)").arg(answers, stored)), 0);
         // Every event's JSON is as canonicalJson writes it.
         auto events = execSql(large->db(), QStringLiteral("SELECT seq, before, after FROM audit_event"));
         QVERIFY(events.ok());

@@ -2,10 +2,12 @@
 // (derived_run_step, derived_step_month; 005_performance.sql) after signing, failing, voiding, closing and
 // importing a whole library, and the console's (derived_run_month, derived_step_total, derived_rework_*;
 // 006_console_summaries.sql) after that and after rework is logged, corrected or removed and an
-// incident's injected step moves, and the items per run (derived_run_items; 007_run_item_counts.sql).
+// incident's injected step moves, the items per run (derived_run_items; 007_run_item_counts.sql), and each
+// answered incident with its first answer (derived_incident_answer; 008_incident_answers.sql).
 #include "incidentdetails.h"
 #include "incidents.h"
 #include "libraryjson.h"
+#include "metrics.h"
 #include "process.h"
 #include "revisions.h"
 #include "rework.h"
@@ -110,6 +112,15 @@ const QString recomputedRunItems =
 const QString storedRunItems = QStringLiteral("SELECT run_id, items FROM derived_run_items ORDER BY 1");
 const QString storedReworkSteps = QStringLiteral(
     "SELECT step_id, stream_id, printf('%.2f', hours), entries FROM derived_rework_step ORDER BY 1, 2");
+// The measures' lead-time query as it was before the summary, with the incident's columns it selects on.
+const QString recomputedAnswers = QStringLiteral(
+    "SELECT i.id, i.number, i.stream_id, i.occurred_at, i.created_at, min(v.published_at), "
+    "quote((unixepoch(min(v.published_at)) - unixepoch(i.created_at)) / 86400.0) FROM incident i "
+    "JOIN revision_answer ra ON ra.incident_id = i.id JOIN revision v ON v.id = ra.revision_id "
+    "GROUP BY i.id ORDER BY 1");
+const QString storedAnswers = QStringLiteral(
+    "SELECT incident_id, number, stream_id, occurred_at, created_at, published_at, quote(days) "
+    "FROM derived_incident_answer ORDER BY 1");
 
 } // namespace
 
@@ -128,6 +139,21 @@ class TestDerived : public QObject
         QVERIFY2(rows(library, storedReworkMonths) == rows(library, recomputedReworkMonths), when);
         QVERIFY2(rows(library, storedReworkSteps) == rows(library, recomputedReworkSteps), when);
         QVERIFY2(rows(library, storedRunItems) == rows(library, recomputedRunItems), when);
+        QVERIFY2(rows(library, storedAnswers) == rows(library, recomputedAnswers), when);
+    }
+
+    // "INC-n days" of each lead time the measures list, in their order.
+    static QStringList leadTimes(Library& library, const QString& stream = {})
+    {
+        MeasureFilter filter;
+        filter.stream = stream;
+        auto measures = computeMeasures(library, filter);
+        if (!measures.ok())
+            return {measures.message()};
+        QStringList out;
+        for (const LeadTime& lead : std::as_const(measures->leadTimes))
+            out << lead.incidentKey + QLatin1Char(' ') + QString::number(lead.days, 'f', 4);
+        return out;
     }
 
 private slots:
@@ -244,6 +270,97 @@ private slots:
         expectCurrent(*lib, "after rework was corrected and removed behind the product's back");
         QCOMPARE(rows(*lib, QStringLiteral("SELECT count(*) FROM derived_rework_month WHERE kind = 'other'")),
                  QStringList{QStringLiteral("0")});
+    }
+
+    void incidentAnswersFollowEveryWrite()
+    {
+        TempLibrary lib;
+        const Signer alice = lib.signer(QStringLiteral("Alice Example"), QStringLiteral("AL"));
+        ValueStream patching = releaseProcess();
+        patching.key = QStringLiteral("patching");
+        patching.name = QStringLiteral("Patching");
+        for (const ValueStream& stream : {releaseProcess(), patching}) {
+            QVERIFY(importProcess(*lib, stream).ok());
+            QVERIFY(publish(*lib, alice, PublishRequest{stream.key, QStringLiteral("First"), {}}).ok());
+        }
+        auto record = [&](const char* title, std::optional<QDateTime> occurred) {
+            NewIncident incident;
+            incident.title = QString::fromLatin1(title);
+            incident.stream = QStringLiteral("release");
+            incident.injectedStep = QStringLiteral("build");
+            incident.occurred = std::move(occurred);
+            auto added = addIncident(*lib, incident);
+            return added.ok() ? added->key() : added.message();
+        };
+        auto answer = [&](const QString& key, const char* check) {
+            const auto improved = improveProcess(*lib, Improvement{key, QString::fromLatin1(check), Stage::Exit, false, {}});
+            if (!improved.ok())
+                return improved.message();
+            auto published = publish(*lib, alice, PublishRequest{QStringLiteral("release"), QStringLiteral("Fix"), {key}});
+            return published.ok() ? QString() : published.message();
+        };
+
+        lib.clock().advance(86400);
+        const QString outage = record("Deploy broke checkout", std::nullopt);
+        const QString slow = record("Slow rollout", testEpoch().addDays(-30));
+        const QString unanswered = record("Flaky smoke test", std::nullopt);
+        QCOMPARE((QStringList{outage, slow, unanswered}),
+                 (QStringList{QStringLiteral("INC-1"), QStringLiteral("INC-2"), QStringLiteral("INC-3")}));
+        expectCurrent(*lib, "after recording incidents");
+        QCOMPARE(rowCount(*lib, QStringLiteral("derived_incident_answer")), 0);
+
+        lib.clock().advance(3 * 86400 + 6 * 3600);
+        QCOMPARE(answer(outage, "Checkout smoke test"), QString());
+        expectCurrent(*lib, "after a revision answered an incident");
+        QCOMPARE(leadTimes(*lib), QStringList{QStringLiteral("INC-1 3.2500")});
+
+        // A later revision answers the second, and the first again: the first answer stands.
+        lib.clock().advance(86400);
+        const auto second = improveProcess(*lib, Improvement{slow, QStringLiteral("Rollout canary"), Stage::Exit, false, {}});
+        QVERIFY2(second.ok(), qPrintable(second.message()));
+        QVERIFY(publish(*lib, alice, PublishRequest{QStringLiteral("release"), QStringLiteral("Canary"), {slow, outage}}).ok());
+        expectCurrent(*lib, "after a later revision answered another incident and the first again");
+        QCOMPARE(leadTimes(*lib), (QStringList{QStringLiteral("INC-1 3.2500"), QStringLiteral("INC-2 4.2500")}));
+
+        // A whole library imported from JSON writes incidents, revisions and answers in bulk.
+        auto exported = exportLibrary(*lib);
+        QVERIFY2(exported.ok(), qPrintable(exported.message()));
+        TempLibrary copy;
+        const Status imported =
+            importLibrary(*copy, QJsonDocument(exported.value()).toJson(), QStringLiteral("copy.json"));
+        QVERIFY2(imported.ok(), qPrintable(imported.message()));
+        expectCurrent(*copy, "after importing the library");
+        QCOMPARE(rows(*copy, storedAnswers), rows(*lib, storedAnswers));
+
+        // Whatever else writes the records (a script, a future correction): the triggers follow it.
+        QVERIFY(rawExec(lib.path(), QStringLiteral("UPDATE incident SET occurred_at = '2025-06-01T00:00:00Z', "
+                                                   "stream_id = (SELECT id FROM stream WHERE key = 'patching') "
+                                                   "WHERE number = 2")));
+        expectCurrent(*lib, "after an incident moved to another stream and month behind the product's back");
+        QCOMPARE(leadTimes(*lib, QStringLiteral("patching")), QStringList{QStringLiteral("INC-2 4.2500")});
+        QCOMPARE(leadTimes(*lib, QStringLiteral("release")), QStringList{QStringLiteral("INC-1 3.2500")});
+        QVERIFY(rawExec(lib.path(), QStringLiteral("UPDATE incident SET created_at = 'yesterday', number = 7 "
+                                                   "WHERE number = 1")));
+        expectCurrent(*lib, "after an incident's number and creation were changed to something unreadable");
+        QCOMPARE(leadTimes(*lib), (QStringList{QStringLiteral("INC-2 4.2500"), QStringLiteral("INC-7 0.0000")}));
+        QVERIFY(rawExec(lib.path(), QStringLiteral("DELETE FROM revision_answer WHERE revision_id = "
+                                                   "(SELECT id FROM revision WHERE number = 3)")));
+        expectCurrent(*lib, "after answers were removed behind the product's back");
+        QVERIFY(rawExec(lib.path(), QStringLiteral("INSERT INTO revision_answer (revision_id, incident_id) "
+                                                   "SELECT v.id, i.id FROM revision v, incident i "
+                                                   "WHERE v.number = 3 AND i.number = 3")));
+        expectCurrent(*lib, "after an answer was added behind the product's back");
+        QCOMPARE(leadTimes(*lib), (QStringList{QStringLiteral("INC-3 4.2500"), QStringLiteral("INC-7 0.0000")}));
+        QVERIFY(rawExec(lib.path(), QStringLiteral("DROP TRIGGER revision_immutable_u")));
+        QVERIFY(rawExec(lib.path(), QStringLiteral("UPDATE revision SET published_at = '2026-03-04T10:00:00Z' "
+                                                   "WHERE number = 3")));
+        expectCurrent(*lib, "after a revision's moment was changed behind the product's back");
+        QVERIFY(rawExec(lib.path(), QStringLiteral("DROP TRIGGER revision_immutable_d")));
+        QVERIFY(rawExec(lib.path(), QStringLiteral("DELETE FROM revision WHERE number = 2 AND stream_id = "
+                                                   "(SELECT id FROM stream WHERE key = 'release')")));
+        QVERIFY(rawExec(lib.path(), QStringLiteral("DELETE FROM incident WHERE number = 3")));
+        expectCurrent(*lib, "after a revision and an incident were removed behind the product's back");
+        QCOMPARE(rowCount(*lib, QStringLiteral("derived_incident_answer")), 0);
     }
 };
 
