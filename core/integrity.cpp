@@ -174,6 +174,23 @@ void collect(VerifyReport& verdict, const Findings& findings)
     }
 }
 
+// The report in the order verify has always given: chain, attestations, voids, revisions, runs.
+VerifyReport reportOf(const ChainResult& chain, const RecordsResult& records, const SmallResult& small)
+{
+    VerifyReport verdict;
+    verdict.events = chain.events;
+    verdict.headHash = chain.headHash;
+    verdict.attestations = records.attestations;
+    verdict.voids = small.voids;
+    verdict.revisions = small.revisions;
+    collect(verdict, chain.findings);
+    collect(verdict, records.attestationFindings);
+    collect(verdict, small.voidFindings);
+    collect(verdict, small.revisionFindings);
+    collect(verdict, records.runFindings);
+    return verdict;
+}
+
 } // namespace
 
 Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& options)
@@ -208,15 +225,12 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
             endAll();
             if (options.stats)
                 *options.stats = VerifyStats{0, true, parts.parts};
-            VerifyReport verdict;
-            verdict.events = parts.events;
-            verdict.headHash = parts.headHash;
-            verdict.attestations = parts.attestations;
-            verdict.voids = small.voids;
-            verdict.revisions = small.revisions;
-            collect(verdict, small.voidFindings);
-            collect(verdict, small.revisionFindings);
-            return verdict;
+            ChainResult chain;
+            chain.events = parts.events;
+            chain.headHash = parts.headHash;
+            RecordsResult records;
+            records.attestations = parts.attestations;
+            return reportOf(chain, records, small);
         }
     }
 
@@ -281,19 +295,7 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
 
     if (options.stats)
         *options.stats = VerifyStats{chain.exactRows + records.exactRows, recordsConnection != nullptr, 0};
-    VerifyReport verdict;
-    verdict.events = chain.events;
-    verdict.headHash = chain.headHash;
-    verdict.attestations = records.attestations;
-    verdict.voids = small.voids;
-    verdict.revisions = small.revisions;
-    // The order verify has always reported in: chain, attestations, voids, revisions, runs.
-    collect(verdict, chain.findings);
-    collect(verdict, records.attestationFindings);
-    collect(verdict, small.voidFindings);
-    collect(verdict, small.revisionFindings);
-    collect(verdict, records.runFindings);
-    return verdict;
+    return reportOf(chain, records, small);
 }
 
 } // namespace verify
