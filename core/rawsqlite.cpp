@@ -166,18 +166,6 @@ std::string_view RawQuery::text(int column) const
     return {bytes, static_cast<size_t>(sqlite3_column_bytes(m_statement, column))};
 }
 
-bool RawQuery::textIfText(int column, std::string_view& bytes) const
-{
-    // The column's own value, used on the connection's one thread only.
-    sqlite3_value* value = sqlite3_column_value(m_statement, column);
-    if (sqlite3_value_type(value) != SQLITE_TEXT)
-        return false;
-    const auto* utf8 = reinterpret_cast<const char*>(sqlite3_value_text(value));
-    bytes =
-        utf8 ? std::string_view(utf8, static_cast<size_t>(sqlite3_value_bytes(value))) : std::string_view();
-    return true;
-}
-
 qint64 RawQuery::number(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
