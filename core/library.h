@@ -53,6 +53,7 @@ class Library final : public QObject
     Q_OBJECT
 public:
     static constexpr int applicationId = 0x5354424C; // "STBL", at byte offset 68 of the file
+    static constexpr int pageSize = 16384;           // of libraries created by this build
     static int schemaVersion();                      // the newest schema this build knows
 
     // Makes a new, empty library; refuses a path that exists.

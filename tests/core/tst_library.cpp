@@ -54,6 +54,8 @@ private slots:
         QCOMPARE(pragmaInt(*lib, "foreign_keys"), 1);
         QCOMPARE(pragmaInt(*lib, "synchronous"), 2); // FULL
         QCOMPARE(pragmaInt(*lib, "trusted_schema"), 0);
+        // Large pages from the first write on: years of history are read through in order.
+        QCOMPARE(pragmaInt(*lib, "page_size"), 16384);
         // Locks are waited for by the library's own fair busy handler (PRAGMA busy_timeout reports 0 for
         // it); tests/reliability/tst_writers.cpp proves two writers never see "locked".
         QCOMPARE(pragmaText(*lib, "journal_mode"), QStringLiteral("wal"));
@@ -61,7 +63,8 @@ private slots:
         QVERIFY(Library::schemaVersion() >= 1);
         // Defensive mode: even with writable_schema asked for, the schema cannot be rewritten.
         (void)execSql(lib->db(), QStringLiteral("PRAGMA writable_schema = ON"));
-        auto rewrite = execSql(lib->db(), QStringLiteral("UPDATE sqlite_schema SET sql = sql WHERE name = 'person'"));
+        auto rewrite =
+            execSql(lib->db(), QStringLiteral("UPDATE sqlite_schema SET sql = sql WHERE name = 'person'"));
         QVERIFY(!rewrite.ok());
     }
 
@@ -100,8 +103,10 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("is empty");
-        QTest::newRow("text") << QByteArray("name,hours\nAlice,3\n") << QStringLiteral("not an SQLite database");
-        QTest::newRow("short header") << QByteArray("SQLite format 3") << QStringLiteral("not an SQLite database");
+        QTest::newRow("text") << QByteArray("name,hours\nAlice,3\n")
+                              << QStringLiteral("not an SQLite database");
+        QTest::newRow("short header")
+            << QByteArray("SQLite format 3") << QStringLiteral("not an SQLite database");
     }
 
     void refusesWhatIsNotALibrary()
@@ -140,7 +145,8 @@ private slots:
         auto opened = Library::open(path);
         QVERIFY(!opened.ok());
         QVERIFY2(opened.message().contains(QStringLiteral("newer Stable")), qPrintable(opened.message()));
-        QVERIFY2(opened.message().contains(QString::number(Library::schemaVersion() + 7)), qPrintable(opened.message()));
+        QVERIFY2(opened.message().contains(QString::number(Library::schemaVersion() + 7)),
+                 qPrintable(opened.message()));
         QCOMPARE(fileBytes(path), before);
     }
 
