@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 #include <QSqlError>
 #include <memory>
 #include <vector>
@@ -90,44 +89,36 @@ QStringList cells(const QSqlQuery& query, const QList<Column>& columns)
 class CsvFile
 {
 public:
-    CsvFile(const QString& folder, const QString& name)
+    CsvFile(const QString& folder, const QString& name, const OutputRules& rules)
         : m_name(name)
-        , m_file(QDir(folder).filePath(name))
+        , m_file(QDir(folder).filePath(name), rules)
     {
     }
 
     Status open(const QStringList& header)
     {
-        if (!m_file.open(QIODevice::WriteOnly))
-            return storageError(
-                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.fileName()), m_file.errorString()));
+        STABLE_TRY(m_file.open());
         return write(header, false);
     }
 
     Status write(const QStringList& fields, bool counted = true)
     {
         const QByteArray record = csvRecord(fields);
-        if (m_file.write(record) != record.size())
+        if (m_file.device().write(record) != record.size())
             return storageError(
-                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.fileName()), m_file.errorString()));
+                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.path()), m_file.device().errorString()));
         if (counted)
             ++m_rows;
         return success();
     }
 
-    Status commit()
-    {
-        if (!m_file.commit())
-            return storageError(
-                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.fileName()), m_file.errorString()));
-        return success();
-    }
+    Status commit() { return m_file.commit(); }
 
     CsvFileWritten written() const { return {m_name, m_rows}; }
 
 private:
     QString m_name;
-    QSaveFile m_file; // discards its temporary file when destroyed uncommitted
+    OutputFile m_file; // discards its temporary file when destroyed uncommitted
     qint64 m_rows = 0;
 };
 
@@ -453,13 +444,18 @@ QByteArray csvRecord(const QStringList& fields)
     return line.toUtf8();
 }
 
-Result<CsvExport> exportCsv(Library& library, const QString& folder)
+Result<CsvExport> exportCsv(Library& library, const QString& folder, OutputRules rules)
 {
     STABLE_TRY(prepareFolder(folder));
+    rules.libraries.append(library.path());
     const QStringList names = csvFileNames();
+    // Every file is checked before any is written (a symlink planted as DIR/runs.csv, an earlier export
+    // without --force, the library itself kept in DIR under one of these names).
+    for (const QString& name : names)
+        STABLE_TRY(checkOutputTarget(QDir(folder).filePath(name), rules));
     std::vector<std::unique_ptr<CsvFile>> files;
     for (const QString& name : names)
-        files.push_back(std::make_unique<CsvFile>(folder, name));
+        files.push_back(std::make_unique<CsvFile>(folder, name, rules));
     CsvFile& runs = *files[0];
     CsvFile& items = *files[1];
     CsvFile& attestations = *files[2];

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filesafety.h"
 #include "result.h"
 
 #include <QList>
@@ -33,8 +34,9 @@ QStringList csvFileNames();
 // Writes every file into `folder` (made when missing) from one consistent snapshot of the library.
 // Rows are streamed from forward-only queries, never held in memory. Each file is written under a
 // temporary name and renamed only once all of them are complete: a failure leaves no half file and
-// the files of an earlier export as they were.
-Result<CsvExport> exportCsv(Library& library, const QString& folder);
+// the files of an earlier export as they were. No file is the library, or written through a symlink;
+// an existing file is replaced only with rules.replace.
+Result<CsvExport> exportCsv(Library& library, const QString& folder, OutputRules rules = {});
 
 // One RFC 4180 record: fields with a comma, quote, CR or LF quoted, quotes doubled, ending in CRLF.
 QByteArray csvRecord(const QStringList& fields);

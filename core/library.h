@@ -123,10 +123,12 @@ private:
 // What the first 100 bytes of a file say about it, read without opening it as a database.
 struct FileIdentity
 {
-    enum class Kind { Missing, Unreadable, Empty, NotSqlite, ForeignSqlite, Stable, NewStable };
+    enum class Kind { Missing, Unreadable, Empty, NotSqlite, ForeignSqlite, Stable, NewStable, NotRegular };
     Kind kind = Kind::Missing;
     int schemaVersion = 0;
+    QString notRegular; // NotRegular: what it is instead ("a FIFO (named pipe)", "a folder" …)
 };
+// Never blocks: a FIFO, a device or a folder is named as such before anything opens it.
 FileIdentity identifyFile(const QString& path);
 
 // statfs says NFS, SMB/CIFS, FUSE (sshfs…), 9P, AFS or Ceph. STABLE_FAKE_FS=nfs (or local) overrides it

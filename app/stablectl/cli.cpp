@@ -71,17 +71,28 @@ void Console::printCreated(const Arguments& arguments, const QString& id, const 
 Result<std::unique_ptr<Library>> openLibrary(const QString& path, Access access, Console& console)
 {
     OpenOptions options;
-    if (access == Access::Read) {
-        const FileIdentity identity = identifyFile(path);
-        options.readOnly = !(identity.kind == FileIdentity::Kind::Stable &&
-                             identity.schemaVersion < Library::schemaVersion());
-    }
+    options.readOnly = access == Access::Read;
     auto library = Library::open(path, options);
     if (library.ok() && !library.value()->migrationBackupPath().isEmpty())
         console.err << "stablectl: note: ‘" << path
                     << "’ was migrated to this build's schema; the old version is kept as ‘"
                     << library.value()->migrationBackupPath() << "’." << Qt::endl;
     return library;
+}
+
+OutputRules outputRules(const Arguments& arguments, const QString& library, const QStringList& siblings)
+{
+    OutputRules rules;
+    if (!library.isEmpty())
+        rules.libraries.append(library);
+    rules.siblings = siblings;
+    rules.replace = arguments.has(QStringLiteral("force"));
+    return rules;
+}
+
+OptionSpec forceFlag()
+{
+    return flag(QStringLiteral("force"));
 }
 
 Result<QString> readPin(const Arguments& arguments, Console& console, const QString& whose)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "arguments.h"
+#include "filesafety.h"
 #include "library.h"
 #include "people.h"
 #include "result.h"
@@ -38,9 +39,14 @@ public:
 
 enum class Access { Read, Write };
 
-// Opens LIB. Read access opens read-only unless the file needs migrating, which only a writer may do;
-// a migration is noted on stderr with where the old version was kept.
+// Opens LIB. Read access opens read-only and never migrates: an older file is refused with how to upgrade
+// it. Write access migrates an older file (noted on stderr with where the old version was kept).
 Result<std::unique_ptr<Library>> openLibrary(const QString& path, Access access, Console& console);
+
+// The rules for the output files of a command on `library` (empty: none open): never the library, and
+// an existing file only with --force.
+OutputRules outputRules(const Arguments& arguments, const QString& library, const QStringList& siblings = {});
+OptionSpec forceFlag();
 
 // The PIN: from the environment variable named by --pin-env, or else one line of standard input.
 Result<QString> readPin(const Arguments& arguments, Console& console, const QString& whose);
