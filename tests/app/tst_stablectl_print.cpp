@@ -233,15 +233,15 @@ private slots:
         // An unwritable destination: refused before anything is written, the other output not left behind.
         const QString missingFolder = path(QStringLiteral("missing/receipt.pdf"));
         CTL_REFUSED(ctl({QStringLiteral("receipt"), m_lib, m_run, QStringLiteral("--pdf"), missingFolder}),
-                    "cannot be written", m_lib, events);
+                    "does not exist", m_lib, events);
         const QString pdf = path(QStringLiteral("half.pdf"));
         CTL_REFUSED(ctl({QStringLiteral("receipt"), m_lib, m_run, QStringLiteral("--pdf"), pdf, QStringLiteral("--json"),
                          path(QStringLiteral("missing/receipt.json"))}),
-                    "cannot be written", m_lib, events);
+                    "does not exist", m_lib, events);
         QVERIFY(!QFile::exists(pdf));
         CTL_REFUSED(ctl({QStringLiteral("checklist"), m_lib, QStringLiteral("release"), QStringLiteral("--pdf"),
                          missingFolder}),
-                    "cannot be written", m_lib, events);
+                    "does not exist", m_lib, events);
         QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("half*"), QStringLiteral("refused*")}, QDir::Files).isEmpty());
 
         const CtlResult neither = ctl({QStringLiteral("receipt"), m_lib, m_run});
