@@ -180,6 +180,17 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
         return refused(QStringLiteral("Someone else signed %1 meanwhile; look at it again before signing.")
                            .arg(describeItem(*item)));
     signedAlready->finish();
+    // A lock committed since the signer was authenticated (wrong PINs racing this one) wins.
+    auto signerLocked = execSql(transaction.db(), QStringLiteral("SELECT locked FROM person WHERE id = ?"),
+                                {signer.personId()});
+    if (!signerLocked.ok())
+        return signerLocked.error();
+    if (signerLocked->next() && signerLocked->value(0).toBool())
+        return Error{ErrorKind::Locked,
+                     QStringLiteral("%1 was locked after %2 wrong PINs meanwhile; nothing was signed.")
+                         .arg(signer.name())
+                         .arg(maxFailedPinAttempts)};
+    signerLocked->finish();
 
     STABLE_TRY(execSql(
         transaction.db(),
