@@ -71,6 +71,22 @@ bool pinMatches(const QString& storedHash, const QString& pin)
                                     static_cast<unsigned long long>(secret.size())) == 0;
 }
 
+Status checkPinCharacters(const QString& pin)
+{
+    // A newline cannot be typed into one line of standard input or the app's PIN field, so such a PIN could
+    // never be given again; spaces alone look like no PIN at all.
+    for (const QChar c : pin)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
+            return invalid(
+                QStringLiteral("A PIN cannot contain a line break or another control character "
+                               "(U+%1).")
+                    .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0'))));
+    if (pin.trimmed().isEmpty())
+        return invalid(QStringLiteral("A PIN cannot be only spaces."));
+    return success();
+}
+
 Result<Person> addPerson(Library& library, const NewPerson& request)
 {
     Person person;
@@ -88,6 +104,7 @@ Result<Person> addPerson(Library& library, const NewPerson& request)
         return invalid(QStringLiteral("A PIN needs at least 4 characters."));
     if (request.pin.size() > 64)
         return invalid(QStringLiteral("A PIN has at most 64 characters."));
+    STABLE_TRY(checkPinCharacters(request.pin));
 
     auto existing = findPerson(library, person.initials);
     if (existing.ok())
