@@ -22,6 +22,10 @@
 #ifdef Q_OS_LINUX
 #include <sys/vfs.h>
 #endif
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -67,11 +71,19 @@ QString uniqueConnectionName()
     return QStringLiteral("stable-%1").arg(++counter);
 }
 
+// The operating system's account this process runs as, never $USER or $LOGNAME: anyone can set those
+// (`USER=alice stablectl …`), and the audit log must name who really wrote.
 QString defaultActor()
 {
-    QString login = qEnvironmentVariable("USER");
-    if (login.isEmpty())
-        login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+    QString login;
+#ifdef Q_OS_UNIX
+    if (const passwd* account = getpwuid(geteuid()); account && account->pw_name && *account->pw_name)
+        login = QString::fromLocal8Bit(account->pw_name);
+    else
+        login = QStringLiteral("uid%1").arg(geteuid()); // an account without a name (a container's uid)
+#else
+    login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+#endif
     return QStringLiteral("user:%1@%2").arg(login, QSysInfo::machineHostName());
 }
 
