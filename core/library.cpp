@@ -256,6 +256,9 @@ Status Library::settle()
         if (identity.ok() && identity->next())
             m_libraryId = identity->value(0).toString();
     }
+    // A copy beside its original goes its own way before its first write (WriteTransaction::begin).
+    if (!m_options.readOnly)
+        m_copyOf = originalOfCopy(*this);
     if (m_journalMode != JournalMode::Rollback || m_options.readOnly)
         return success();
     const Status leased = takeLease(*this);
@@ -272,6 +275,24 @@ Status Library::settle()
     connect(heartbeat, &QTimer::timeout, this, &Library::renewLease);
     heartbeat->start(leaseHeartbeatSeconds * 1000);
     return success();
+}
+
+void Library::adoptForkedIdentity(const QString& id)
+{
+    m_idBeforeFork = m_libraryId;
+    m_copyOfBeforeFork = m_copyOf;
+    m_libraryId = id;
+    m_copyOf.clear();
+}
+
+void Library::undoForkedIdentity()
+{
+    if (m_idBeforeFork.isEmpty())
+        return;
+    m_libraryId = m_idBeforeFork;
+    m_copyOf = m_copyOfBeforeFork;
+    m_idBeforeFork.clear();
+    m_copyOfBeforeFork.clear();
 }
 
 void Library::renewLease()
