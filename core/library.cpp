@@ -25,6 +25,7 @@
 #endif
 #ifndef Q_OS_WIN
 #include <cerrno>
+#include <pwd.h>
 #include <unistd.h>
 #endif
 
@@ -72,11 +73,19 @@ QString uniqueConnectionName()
     return QStringLiteral("stable-%1").arg(++counter);
 }
 
+// The operating system's account this process runs as, never $USER or $LOGNAME: anyone can set those
+// (`USER=alice stablectl …`), and the audit log must name who really wrote.
 QString defaultActor()
 {
-    QString login = qEnvironmentVariable("USER");
-    if (login.isEmpty())
-        login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+    QString login;
+#ifdef Q_OS_UNIX
+    if (const passwd* account = getpwuid(geteuid()); account && account->pw_name && *account->pw_name)
+        login = QString::fromLocal8Bit(account->pw_name);
+    else
+        login = QStringLiteral("uid%1").arg(geteuid()); // an account without a name (a container's uid)
+#else
+    login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+#endif
     return QStringLiteral("user:%1@%2").arg(login, QSysInfo::machineHostName());
 }
 
@@ -280,6 +289,9 @@ Status Library::settle()
         if (identity.ok() && identity->next())
             m_libraryId = identity->value(0).toString();
     }
+    // A copy beside its original goes its own way before its first write (WriteTransaction::begin).
+    if (!m_options.readOnly)
+        m_copyOf = originalOfCopy(*this);
     if (m_journalMode != JournalMode::Rollback || m_options.readOnly)
         return success();
     const Status leased = takeLease(*this);
@@ -296,6 +308,24 @@ Status Library::settle()
     connect(heartbeat, &QTimer::timeout, this, &Library::renewLease);
     heartbeat->start(leaseHeartbeatSeconds * 1000);
     return success();
+}
+
+void Library::adoptForkedIdentity(const QString& id)
+{
+    m_idBeforeFork = m_libraryId;
+    m_copyOfBeforeFork = m_copyOf;
+    m_libraryId = id;
+    m_copyOf.clear();
+}
+
+void Library::undoForkedIdentity()
+{
+    if (m_idBeforeFork.isEmpty())
+        return;
+    m_libraryId = m_idBeforeFork;
+    m_copyOf = m_copyOfBeforeFork;
+    m_idBeforeFork.clear();
+    m_copyOfBeforeFork.clear();
 }
 
 void Library::renewLease()

@@ -104,6 +104,10 @@ Result<QString> readPin(const Arguments& arguments, Console& console, const QStr
             return invalid(
                 QStringLiteral("The environment variable ‘%1’ named by --pin-env is not set.").arg(variable));
         pin = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        // `export PIN="$(cat file)"` keeps no newline, `PIN=$(printf '1234\n')` or a file read whole does:
+        // the line ends as on standard input, so both ways give the same PIN.
+        while (pin.endsWith(QLatin1Char('\n')) || pin.endsWith(QLatin1Char('\r')))
+            pin.chop(1);
     } else {
         if (standardInputIsTerminal()) {
             console.err << "PIN for " << whose << ": ";

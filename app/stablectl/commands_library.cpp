@@ -1,4 +1,5 @@
 // The library file as a whole: create, fill with demo history, export and import, verify, back up.
+#include "audit.h"
 #include "cli.h"
 #include "commands.h"
 #include "demo.h"
@@ -230,6 +231,33 @@ int upgrade(const Arguments& arguments, Console& console)
     return exitSuccess;
 }
 
+// The app's "Accept This File": after a deliberate restore from a backup, this computer's witness takes the
+// file as it is now (a copy whose original is still here takes its own identity first).
+int acceptFile(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Write, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    const QString copyOf = library.value()->copyOf();
+    const Status accepted = acceptWitness(*library.value());
+    if (!accepted.ok())
+        return console.fail(accepted.error());
+    auto head = chainHead(*library.value());
+    if (!head.ok())
+        return console.fail(head.error());
+    console.out << "Accepted " << quoted(arguments.library())
+                << " as it is: this computer now remembers its audit "
+                << "log up to event " << figure(head->length);
+    if (!head->hash.isEmpty())
+        console.out << " (hash " << head->hash.left(16) << "…)";
+    console.out << '.';
+    if (!copyOf.isEmpty())
+        console.out << " It is a copy of " << quoted(copyOf) << " and goes its own way as library "
+                    << library.value()->libraryId() << '.';
+    console.out << Qt::endl;
+    return exitSuccess;
+}
+
 } // namespace
 
 QList<CommandSpec> libraryCommands()
@@ -286,6 +314,14 @@ QList<CommandSpec> libraryCommands()
          QStringLiteral("Migrates an older library to this build's schema, keeping a copy of the old version "
                         "beside it (read commands never migrate)."),
          upgrade},
+        {QStringLiteral("accept"),
+         {lib},
+         {},
+         QStringLiteral(
+             "After a deliberate restore from a backup: this computer's witness accepts the file as "
+             "it is now, so verify no longer reports that it fell behind (the app's \"Accept This "
+             "File\")."),
+         acceptFile},
     };
 }
 
