@@ -5,6 +5,7 @@
 #include "libraryjson.h"
 
 #include "audit.h"
+#include "jsonstrict.h"
 #include "library.h"
 #include "libraryimportplan.h"
 #include "libraryrecords.h"
@@ -452,6 +453,8 @@ Status importLibrary(Library& emptyLibrary, const QByteArray& json, const QStrin
                            .arg(prefix)
                            .arg(parseError.offset)
                            .arg(parseError.errorString()));
+    if (const auto duplicate = findDuplicateKey(json))
+        return invalid(QStringLiteral("%1%2.").arg(prefix, describeDuplicateKey(*duplicate)));
     if (!parsed.isObject())
         return invalid(QStringLiteral("%1not a Stable library document (expected an object with \"format\": \"%2\").")
                            .arg(prefix, QLatin1String(libraryFormat)));
