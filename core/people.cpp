@@ -1,6 +1,7 @@
 #include "people.h"
 
 #include "audit.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "library.h"
 #include "sql.h"
@@ -100,6 +101,9 @@ Result<Person> addPerson(Library& library, const NewPerson& request)
                            .arg(request.initials));
     if (person.initials.size() == 36 || looksLikeId(person.initials))
         return invalid(QStringLiteral("Initials cannot look like an id."));
+    STABLE_TRY(checkName(QStringLiteral("A person's name"), person.name));
+    STABLE_TRY(checkName(QStringLiteral("A person's initials"), person.initials));
+    STABLE_TRY(checkName(QStringLiteral("A person's role"), person.role));
     if (request.pin.size() < 4)
         return invalid(QStringLiteral("A PIN needs at least 4 characters."));
     if (request.pin.size() > 64)

@@ -1,5 +1,6 @@
 // Signing and voiding: the records of proof. Never undoable, never updated, never deleted.
 #include "audit.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "library.h"
 #include "runs.h"
@@ -174,6 +175,9 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
     attestation.recordedAt = isoUtc(now);
     attestation.note = storableText(request.note.trimmed());
     attestation.evidence = storableText(request.evidence.trimmed());
+    STABLE_TRY(checkText(QStringLiteral("The note"), attestation.note, bounds::note, Lines::Many));
+    STABLE_TRY(checkText(QStringLiteral("The evidence location"), attestation.evidence, bounds::evidence,
+                         Lines::One));
     attestation.hash = attestationHash(attestation, item->statement);
 
     WriteTransaction transaction(library, Change::Attestations | Change::Runs);
@@ -230,6 +234,7 @@ Result<QString> voidAttestation(Library& library, const Signer& by, const QStrin
     const QString why = storableText(reason.trimmed());
     if (why.isEmpty())
         return invalid(QStringLiteral("A void needs a reason."));
+    STABLE_TRY(checkText(QStringLiteral("The reason of a void"), why, bounds::note, Lines::Many));
     auto loaded = loadRun(library, runId);
     if (!loaded.ok())
         return loaded.error();

@@ -30,8 +30,10 @@ bool standardInputIsTerminal()
 } // namespace
 
 Console::Console()
-    : out(stdout)
-    , err(stderr)
+    : m_outDevice(std::make_unique<TerminalDevice>(stdout))
+    , m_errDevice(std::make_unique<TerminalDevice>(stderr))
+    , out(m_outDevice.get())
+    , err(m_errDevice.get())
 {
     out.setEncoding(QStringConverter::Utf8);
     err.setEncoding(QStringConverter::Utf8);
@@ -45,16 +47,23 @@ int Console::fail(const Error& error)
     return error.kind == ErrorKind::Usage ? exitUsage : exitRefused;
 }
 
+void Console::printRaw(const QByteArray& utf8)
+{
+    out.flush();
+    m_outDevice->setRaw(true);
+    out << QString::fromUtf8(utf8);
+    out.flush();
+    m_outDevice->setRaw(false);
+}
+
 void Console::printJson(const QJsonObject& object)
 {
-    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
-    out.flush();
+    printRaw(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 void Console::printJson(const QJsonArray& array)
 {
-    out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    out.flush();
+    printRaw(QJsonDocument(array).toJson(QJsonDocument::Indented));
 }
 
 void Console::printCreated(const Arguments& arguments, const QString& id, const QJsonObject& more)
@@ -62,7 +71,7 @@ void Console::printCreated(const Arguments& arguments, const QString& id, const 
     if (arguments.json()) {
         QJsonObject object = more;
         object.insert(QStringLiteral("id"), id);
-        out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
+        printRaw(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
     } else {
         out << id << Qt::endl;
     }

@@ -5,6 +5,7 @@
 #include "library.h"
 #include "people.h"
 #include "result.h"
+#include "terminaltext.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -20,9 +21,13 @@ constexpr int exitSuccess = 0;
 constexpr int exitRefused = 1;
 constexpr int exitUsage = 2;
 
-// Standard output for results, standard error for messages; UTF-8 both.
+// Standard output for results, standard error for messages; UTF-8 both. Human text shows control
+// characters escaped (terminaltext.h); JSON is printed as JSON.
 class Console
 {
+    std::unique_ptr<TerminalDevice> m_outDevice;
+    std::unique_ptr<TerminalDevice> m_errDevice;
+
 public:
     Console();
     QTextStream out;
@@ -33,6 +38,8 @@ public:
     int fail(const QString& message) { return fail(Error{ErrorKind::Invalid, message}); }
     void printJson(const QJsonObject& object);
     void printJson(const QJsonArray& array);
+    // JSON text as it is: its escapes already keep control characters inert.
+    void printRaw(const QByteArray& utf8);
     // What a command that creates something prints: the id alone, or {"id": …} with --json.
     void printCreated(const Arguments& arguments, const QString& id, const QJsonObject& more = {});
 };
