@@ -18,14 +18,6 @@ using namespace stable::test;
 
 namespace {
 
-QStringList words(std::initializer_list<const char*> list)
-{
-    QStringList result;
-    for (const char* word : list)
-        result << QString::fromUtf8(word);
-    return result;
-}
-
 QString libraryId(const QString& path)
 {
     auto library = Library::open(path, OpenOptions{true, {}});

@@ -21,14 +21,6 @@ using namespace stable::test;
 
 namespace {
 
-QStringList words(std::initializer_list<const char*> list)
-{
-    QStringList result;
-    for (const char* word : list)
-        result << QString::fromUtf8(word);
-    return result;
-}
-
 // The last audit event's actor, read without writing to the file.
 QString lastActor(const QString& path)
 {
