@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "library.h"
+#include "plaintext.h"
 #include "sql.h"
 
 #include <QDialogButtonBox>
@@ -95,7 +96,7 @@ AboutDialog::AboutDialog(Document* document, QWidget* parent)
     blurb->setWordWrap(true);
 
     const auto fact = [this](const QString& objectName, const QString& text) {
-        auto* label = new QLabel(text, this);
+        auto* label = plainLabel(new QLabel(text, this));
         label->setObjectName(objectName);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         label->setWordWrap(true);

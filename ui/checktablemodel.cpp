@@ -4,6 +4,7 @@
 #include "draftlookup.h"
 #include "edits.h"
 #include "incidents.h"
+#include "plaintext.h"
 
 #include <QComboBox>
 #include <QSpinBox>
@@ -193,7 +194,7 @@ QVariant CheckTableModel::data(const QModelIndex& index, int role) const
         return QVariant();
     case Qt::ToolTipRole:
         if (column == StatementColumn || column == GuardsAgainstColumn)
-            return displayData(check, index.row(), column);
+            return plainToolTip(displayData(check, index.row(), column).toString());
         if (column == RiskPriorityColumn)
             return tr("Severity × occurrence × detection = %1 × %2 × %3")
                 .arg(check.severity)

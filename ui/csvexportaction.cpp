@@ -3,6 +3,7 @@
 #include "csvexport.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "plaintext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,7 +77,7 @@ void exportWithDialog(MainWindow& window)
     const auto exported = exportCsv(document->library(), folder, rules);
     QApplication::restoreOverrideCursor();
     if (!exported.ok()) {
-        QMessageBox::warning(&window, tr("The CSV export failed"), exported.message());
+        plainMessage(&window, QMessageBox::Warning, tr("The CSV export failed"), exported.message());
         return;
     }
     qint64 rows = 0;

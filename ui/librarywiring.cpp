@@ -3,6 +3,7 @@
 #include "document.h"
 #include "libraryview.h"
 #include "mainwindow.h"
+#include "plaintext.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -57,11 +58,13 @@ void installLibraryView(MainWindow& window)
         while (stream.parent().isValid())
             stream = stream.parent();
         const QString name = stream.data().toString();
-        const auto answer = QMessageBox::question(
-            &window, LibraryView::tr("Remove Value Stream"),
-            LibraryView::tr("Remove the value stream ‘%1’ from the library?\n\nIts revisions, runs and incidents "
-                            "are kept, and Undo brings it back.")
-                .arg(name));
+        const auto answer = plainMessage(
+            &window, QMessageBox::Question, LibraryView::tr("Remove Value Stream"),
+            LibraryView::tr(
+                "Remove the value stream ‘%1’ from the library?\n\nIts revisions, runs and incidents "
+                "are kept, and Undo brings it back.")
+                .arg(name),
+            QMessageBox::Yes | QMessageBox::No);
         if (answer == QMessageBox::Yes)
             view->removeStream();
     });

@@ -5,6 +5,7 @@
 #include "integrity.h"
 #include "messagebanner.h"
 #include "newlibrarydialog.h"
+#include "plaintext.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -20,9 +21,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QVBoxLayout>
 #include <QStatusBar>
 #include <QUndoGroup>
+#include <QVBoxLayout>
 
 namespace stable {
 
@@ -260,9 +261,9 @@ void MainWindow::updateRecentMenu()
         QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
             const Status opened = openLibrary(path);
             if (!opened.ok())
-                QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+                plainMessage(this, QMessageBox::Warning, tr("Cannot open the library"), opened.message());
         });
-        action->setToolTip(path);
+        action->setToolTip(plainToolTip(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
@@ -291,13 +292,13 @@ void MainWindow::newLibrary()
         path += QStringLiteral(".stable");
     auto created = Document::create(path);
     if (!created.ok()) {
-        QMessageBox::warning(this, tr("Cannot make the library"), created.message());
+        plainMessage(this, QMessageBox::Warning, tr("Cannot make the library"), created.message());
         return;
     }
     created.value().reset(); // close it, then open it like any other library
     const Status opened = openLibrary(path);
     if (!opened.ok())
-        QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+        plainMessage(this, QMessageBox::Warning, tr("Cannot open the library"), opened.message());
 }
 
 void MainWindow::newLibraryFromTemplate()
@@ -307,7 +308,7 @@ void MainWindow::newLibraryFromTemplate()
         return;
     const Status opened = openLibrary(dialog.createdPath());
     if (!opened.ok()) {
-        QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+        plainMessage(this, QMessageBox::Warning, tr("Cannot open the library"), opened.message());
         return;
     }
     const QString name = QFileInfo(dialog.createdPath()).fileName();
@@ -325,7 +326,7 @@ void MainWindow::openWithDialog()
         return;
     const Status opened = openLibrary(path);
     if (!opened.ok())
-        QMessageBox::warning(this, tr("Cannot open the library"), opened.message());
+        plainMessage(this, QMessageBox::Warning, tr("Cannot open the library"), opened.message());
 }
 
 void MainWindow::backUp()
@@ -346,7 +347,7 @@ void MainWindow::backUp()
     const Status done = backupLibrary(m_document->library(), path, rules);
     QApplication::restoreOverrideCursor();
     if (!done.ok())
-        QMessageBox::warning(this, tr("The backup failed"), done.message());
+        plainMessage(this, QMessageBox::Warning, tr("The backup failed"), done.message());
     else
         statusBar()->showMessage(tr("Backed up and verified: %1").arg(path), 10000);
 }

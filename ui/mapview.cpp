@@ -4,6 +4,7 @@
 #include "incidents.h"
 #include "mapscene.h"
 #include "metrics.h"
+#include "plaintext.h"
 #include "sql.h"
 #include "wording.h"
 
@@ -151,6 +152,7 @@ MapView::MapView(QWidget* parent)
     label->setBuddy(m_streams);
     m_streams->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_streams->setMinimumContentsLength(20);
+    plainLabel(m_summary);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_zoomOut = zoomButton(QStringLiteral("−"), tr("Zoom out"), tr("Zoom out (Ctrl+wheel)"), this);
     m_zoomIn = zoomButton(QStringLiteral("+"), tr("Zoom in"), tr("Zoom in (Ctrl+wheel)"), this);
@@ -260,7 +262,7 @@ void MapView::reloadStreams()
                                          ? tr("never published")
                                          : tr("revision %1").arg(stream.latestRevision);
             m_streams->setItemData(m_streams->count() - 1,
-                                   tr("%1 (%2) · %3").arg(stream.name, stream.key, revision),
+                                   plainToolTip(tr("%1 (%2) · %3").arg(stream.name, stream.key, revision)),
                                    Qt::ToolTipRole);
         }
         const int index = m_streams->findData(current);

@@ -1,5 +1,6 @@
 #include "messagebanner.h"
 
+#include "plaintext.h"
 #include "tints.h"
 
 #include <QHBoxLayout>
@@ -23,6 +24,7 @@ MessageBanner::MessageBanner(QWidget* parent)
     auto* icon = new QLabel(this);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    plainLabel(m_text);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_dismiss->setText(tr("Dismiss"));

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "edits.h"
 #include "incidents.h"
+#include "plaintext.h"
 #include "process.h"
 
 #include <QDataStream>
@@ -12,7 +13,6 @@
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QTimer>
-
 #include <algorithm>
 
 namespace stable {
@@ -323,7 +323,7 @@ QVariant NavigatorModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return index.column() == NameColumn ? node.name : node.detail;
     case Qt::ToolTipRole:
-        return node.toolTip;
+        return plainToolTip(node.toolTip);
     case Qt::FontRole: {
         if (index.column() != NameColumn || (node.kind != QLatin1String("stream") && !node.emphasised))
             return QVariant();

@@ -1,5 +1,7 @@
 #include "porttablemodel.h"
 
+#include "plaintext.h"
+
 namespace stable {
 
 PortTableModel::PortTableModel(Direction direction, QObject* parent) : QAbstractTableModel(parent), m_direction(direction)
@@ -35,7 +37,8 @@ QVariant PortTableModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole)
         return QVariant();
     const Port& port = m_ports.at(index.row());
-    return index.column() == NameColumn ? port.name : port.party;
+    const QString text = index.column() == NameColumn ? port.name : port.party;
+    return role == Qt::ToolTipRole ? QVariant(plainToolTip(text)) : QVariant(text);
 }
 
 QVariant PortTableModel::headerData(int section, Qt::Orientation orientation, int role) const

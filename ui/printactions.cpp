@@ -5,6 +5,7 @@
 #include "document.h"
 #include "libraryview.h"
 #include "mainwindow.h"
+#include "plaintext.h"
 #include "print/printing.h"
 #include "process.h"
 #include "receipt.h"
@@ -60,7 +61,7 @@ std::optional<QString> chooseStream(MainWindow& window, Library& library)
     }
     auto streams = listStreamNames(library);
     if (!streams.ok()) {
-        QMessageBox::warning(&window, tr("Print Checklist"), streams.message());
+        plainMessage(&window, QMessageBox::Warning, tr("Print Checklist"), streams.message());
         return std::nullopt;
     }
     QStringList names;
@@ -72,8 +73,8 @@ std::optional<QString> chooseStream(MainWindow& window, Library& library)
         ids << stream.id;
     }
     if (names.isEmpty()) {
-        QMessageBox::information(&window, tr("Print Checklist"),
-                                 tr("No value stream is published yet: publish one to print its checklist."));
+        plainMessage(&window, QMessageBox::Information, tr("Print Checklist"),
+                     tr("No value stream is published yet: publish one to print its checklist."));
         return std::nullopt;
     }
     bool ok = false;
@@ -91,11 +92,12 @@ std::optional<QString> chooseRun(MainWindow& window, Library& library)
     }
     auto runs = listRuns(library);
     if (!runs.ok()) {
-        QMessageBox::warning(&window, tr("Print Receipt"), runs.message());
+        plainMessage(&window, QMessageBox::Warning, tr("Print Receipt"), runs.message());
         return std::nullopt;
     }
     if (runs->isEmpty()) {
-        QMessageBox::information(&window, tr("Print Receipt"), tr("No run has been started yet."));
+        plainMessage(&window, QMessageBox::Information, tr("Print Receipt"),
+                     tr("No run has been started yet."));
         return std::nullopt;
     }
     QStringList names;
@@ -125,7 +127,7 @@ std::optional<PrintedDocument> checklistOfSelection(MainWindow& window)
         return std::nullopt;
     auto printed = checklistDocument(document->library(), *stream);
     if (!printed.ok()) {
-        QMessageBox::warning(&window, tr("Print Checklist"), printed.message());
+        plainMessage(&window, QMessageBox::Warning, tr("Print Checklist"), printed.message());
         return std::nullopt;
     }
     return printed.value();
@@ -141,7 +143,7 @@ std::optional<PrintedDocument> receiptOfSelection(MainWindow& window)
         return std::nullopt;
     auto receipt = loadReceipt(document->library(), *run);
     if (!receipt.ok()) {
-        QMessageBox::warning(&window, tr("Print Receipt"), receipt.message());
+        plainMessage(&window, QMessageBox::Warning, tr("Print Receipt"), receipt.message());
         return std::nullopt;
     }
     return receiptDocument(receipt.value());
@@ -178,7 +180,7 @@ bool exportPdfWithDialog(QWidget* parent, const PrintedDocument& document, const
     const auto written = writePdf(document, path, defaultPaperSize());
     QApplication::restoreOverrideCursor();
     if (!written.ok()) {
-        QMessageBox::warning(parent, tr("Export as PDF"), written.message());
+        plainMessage(parent, QMessageBox::Warning, tr("Export as PDF"), written.message());
         return false;
     }
     return true;

@@ -4,6 +4,7 @@
 #include "document.h"
 #include "incidents.h"
 #include "people.h"
+#include "plaintext.h"
 #include "refusal.h"
 #include "revisiondiff.h"
 #include "revisions.h"
@@ -43,6 +44,7 @@ PublishDialog::PublishDialog(Document& document, const QString& streamId, QWidge
     m_pin->setObjectName(QStringLiteral("pin"));
     m_message->setObjectName(QStringLiteral("message"));
 
+    plainLabel(m_summary);
     m_summary->setWordWrap(true);
     m_changes->setAccessibleName(tr("What changed since the latest revision"));
     m_changes->setMinimumHeight(200);

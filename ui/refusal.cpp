@@ -14,6 +14,7 @@ void styleAsRefusal(QLabel* label)
     refusal.setColor(QPalette::WindowText, base.color(QPalette::Text));
     label->setPalette(refusal);
     label->setAutoFillBackground(true);
+    label->setTextFormat(Qt::PlainText); // a refusal may quote what was typed
     label->setWordWrap(true);
     label->setMargin(6);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);

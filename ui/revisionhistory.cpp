@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "diffhtml.h"
 #include "document.h"
+#include "plaintext.h"
 #include "revisiondiff.h"
 
 #include <QComboBox>
@@ -62,7 +63,7 @@ QVariant RevisionListModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Reason)
-        return revision.reason;
+        return plainToolTip(revision.reason);
     if (role == Qt::TextAlignmentRole && index.column() == Number)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -4,6 +4,7 @@
 #include "document.h"
 #include "draftlookup.h"
 #include "incidents.h"
+#include "plaintext.h"
 #include "porttablemodel.h"
 #include "streamsummary.h"
 
@@ -176,7 +177,7 @@ void StepEditor::loadStep()
     if (!pending(edits::StepField::Throughput) && m_procedure->toPlainText() != step.throughput) {
         const QSignalBlocker blocker(m_procedure);
         m_procedure->setPlainText(step.throughput);
-        m_preview->setMarkdown(step.throughput);
+        m_preview->showMarkdown(step.throughput);
     }
     m_inputs->setPorts(step.inputs);
     m_outputs->setPorts(step.outputs);
@@ -201,8 +202,9 @@ void StepEditor::loadIncidents(const QString& streamId)
                                   : injected           ? tr("caused")
                                                        : tr("found");
             auto* item = new QTreeWidgetItem(m_incidents, {incident.key(), incident.title, toText(incident.status), where});
-            item->setToolTip(1, incident.rootCause.isEmpty() ? incident.whatHappened
-                                                             : tr("Root cause: %1").arg(incident.rootCause));
+            item->setToolTip(1, plainToolTip(incident.rootCause.isEmpty()
+                                                 ? incident.whatHappened
+                                                 : tr("Root cause: %1").arg(incident.rootCause)));
             item->setData(0, Qt::UserRole, incident.id);
             ++count;
         }

@@ -20,6 +20,8 @@ class QTreeWidget;
 
 namespace stable {
 
+class InertTextBrowser;
+
 class CheckTableModel;
 class Document;
 class PortTableModel;
@@ -105,7 +107,7 @@ private:
     QToolButton* m_moveDown = nullptr;
     QTabWidget* m_tabs = nullptr;
     QPlainTextEdit* m_procedure = nullptr;
-    QTextBrowser* m_preview = nullptr;
+    InertTextBrowser* m_preview = nullptr;
     QTreeWidget* m_incidents = nullptr;
 };
 

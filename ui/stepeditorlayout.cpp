@@ -1,9 +1,10 @@
 // How the step editor is laid out: its fields, the inputs and outputs tables, the checks and the detail
 // tabs. What the widgets do lives in stepeditor.cpp.
-#include "stepeditor.h"
-
 #include "checktablemodel.h"
+#include "linkopener.h"
+#include "plaintext.h"
 #include "porttablemodel.h"
+#include "stepeditor.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -58,7 +59,7 @@ QWidget* StepEditor::createStepPage()
     m_title = new QLabel(page);
     m_title->setTextFormat(Qt::RichText);
     m_title->setWordWrap(true);
-    m_message = new QLabel(page);
+    m_message = plainLabel(new QLabel(page));
     m_message->setWordWrap(true);
     m_message->setForegroundRole(QPalette::Highlight);
     m_message->hide();
@@ -220,13 +221,14 @@ QWidget* StepEditor::createDetailTabs()
     m_procedure->setObjectName(QStringLiteral("procedureSource"));
     m_procedure->setAccessibleName(tr("Procedure (markdown)"));
     m_procedure->setPlaceholderText(tr("How the step is done, in markdown: numbered steps, commands, links…"));
-    m_preview = new QTextBrowser(procedure);
+    m_preview = new InertTextBrowser(procedure);
+    m_preview->setObjectName(QStringLiteral("procedurePreview"));
     m_preview->setAccessibleName(tr("Procedure preview"));
-    m_preview->setOpenExternalLinks(true);
+    connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) { openLink(this, url); });
     procedure->addWidget(m_procedure);
     procedure->addWidget(m_preview);
     connect(m_procedure, &QPlainTextEdit::textChanged, this, [this] {
-        m_preview->setMarkdown(m_procedure->toPlainText());
+        m_preview->showMarkdown(m_procedure->toPlainText());
         if (!m_procedure->signalsBlocked())
             fieldEdited(edits::StepField::Throughput);
     });

@@ -1,9 +1,9 @@
 #include "validationpanel.h"
 
 #include "backgroundreader.h"
-
 #include "document.h"
 #include "library.h"
+#include "plaintext.h"
 #include "validation.h"
 #include "wording.h"
 
@@ -57,6 +57,7 @@ ValidationPanel::ValidationPanel(QWidget* parent)
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
+    plainLabel(m_state);
     m_state->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -138,7 +139,7 @@ void ValidationPanel::show(const QList<ValidationIssue>& issues, const QString& 
         auto* item = new QTreeWidgetItem(m_list, {issue.streamKey, kindText(issue.kind), issue.message});
         item->setData(0, EntityRole, issue.entity);
         item->setData(0, IdRole, issue.entityId);
-        item->setToolTip(2, issue.message);
+        item->setToolTip(2, plainToolTip(issue.message));
         if (item->data(0, IdRole).toString() + item->text(1) == current)
             m_list->setCurrentItem(item);
     }

@@ -1,6 +1,7 @@
 // The desktop app: parse the arguments, open the library, show the window.
 #include "aboutdialog.h"
 #include "mainwindow.h"
+#include "plaintext.h"
 #include "startup.h"
 #include "views.h"
 
@@ -94,7 +95,8 @@ int main(int argc, char* argv[])
             err << "stable: " << opened.message() << '\n';
             return 1;
         }
-        QMessageBox::warning(&window, QApplication::translate("main", "Cannot open the library"), opened.message());
+        plainMessage(&window, QMessageBox::Warning,
+                     QApplication::translate("main", "Cannot open the library"), opened.message());
     }
     if (view && !window.showView(*view)) {
         err << "stable: the " << viewName(*view) << " view is not in this build yet\n";

@@ -2,6 +2,7 @@
 
 #include "bpmn.h"
 #include "document.h"
+#include "plaintext.h"
 #include "refusal.h"
 #include "wording.h"
 
@@ -119,14 +120,14 @@ void BpmnImportDialog::fillTree()
         item->setFont(NameColumn, bold);
         item->setText(NoteColumn, note(stream));
         if (!stream.purpose.isEmpty())
-            item->setToolTip(NameColumn, stream.purpose);
+            item->setToolTip(NameColumn, plainToolTip(stream.purpose));
         for (const Step& step : stream.steps) {
             auto* child = new QTreeWidgetItem(item);
             child->setText(NameColumn, step.name);
             child->setText(KeyColumn, step.key);
             child->setText(RoleColumn, step.ownerRole);
             if (!step.throughput.isEmpty())
-                child->setToolTip(NameColumn, step.throughput);
+                child->setToolTip(NameColumn, plainToolTip(step.throughput));
         }
         item->setExpanded(true);
     }

@@ -4,6 +4,7 @@
 #include "bpmn/bpmnimportdialog.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "plaintext.h"
 #include "wording.h"
 
 #include <QAction>
@@ -43,7 +44,8 @@ void importWithDialog(MainWindow& window)
     auto streams = readBpmnFile(path);
     QApplication::restoreOverrideCursor();
     if (!streams.ok()) {
-        QMessageBox::warning(&window, tr("The BPMN model cannot be imported"), streams.message());
+        plainMessage(&window, QMessageBox::Warning, tr("The BPMN model cannot be imported"),
+                     streams.message());
         return;
     }
     BpmnImportDialog dialog(*document, QFileInfo(path).fileName(), streams.value(), &window);

@@ -1,5 +1,7 @@
 #include "console/alertsmodel.h"
 
+#include "plaintext.h"
+
 #include <QApplication>
 #include <QStyle>
 
@@ -45,7 +47,8 @@ QVariant AlertsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return alert.message; // it names what it is about
     case Qt::ToolTipRole:
-        return tr("%1: %2\nDouble-click to go there.").arg(kindTitle(alert.kind), alert.message);
+        return plainToolTip(
+            tr("%1: %2\nDouble-click to go there.").arg(kindTitle(alert.kind), alert.message));
     case Qt::AccessibleDescriptionRole:
         return kindTitle(alert.kind);
     case Qt::DecorationRole: {

@@ -4,6 +4,7 @@
 #include "console/chartpanel.h"
 #include "console/consolecharts.h"
 #include "document.h"
+#include "plaintext.h"
 #include "process.h"
 
 #include <QComboBox>
@@ -16,7 +17,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
-
 #include <numeric>
 
 namespace stable {
@@ -131,7 +131,7 @@ QWidget* ConsoleView::makeFilterBar()
     auto* toLabel = new QLabel(tr("&to"));
     toLabel->setBuddy(m_to);
 
-    m_state = new QLabel;
+    m_state = plainLabel(new QLabel);
     m_state->setObjectName(QStringLiteral("consoleState"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -174,7 +174,7 @@ QWidget* ConsoleView::makeAlerts()
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(8, 2, 8, 4);
     layout->setSpacing(2);
-    m_alertsTitle = new QLabel(tr("Alerts"));
+    m_alertsTitle = plainLabel(new QLabel(tr("Alerts")));
     QFont bold = m_alertsTitle->font();
     bold.setBold(true);
     m_alertsTitle->setFont(bold);

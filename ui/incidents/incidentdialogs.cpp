@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "incidents/incidentstatus.h"
+#include "plaintext.h"
 #include "rework.h"
 
 #include <QCheckBox>
@@ -115,6 +116,7 @@ ImproveDialog::ImproveDialog(Document& document, const Incident& incident, QWidg
             : tr("The new check goes into the draft of step ‘%1’ of ‘%2’, where %3 was injected.")
                   .arg(incident.injectedStepKey, incident.streamKey, incident.key()),
         this);
+    plainLabel(where);
     where->setWordWrap(true);
     // The root cause says what to guard against; the person turns it into something one can tick.
     m_statement->setPlainText(incident.rootCause);

@@ -7,6 +7,7 @@
 #include "incidents/incidentpickers.h"
 #include "incidents/incidentstatus.h"
 #include "incidents/whychain.h"
+#include "plaintext.h"
 #include "publishdialog.h"
 #include "rework.h"
 #include "sql.h"
@@ -73,7 +74,7 @@ IncidentEditor::IncidentEditor(QWidget* parent)
     m_empty->setWordWrap(true);
 
     m_content = new QWidget;
-    m_heading = new QLabel(m_content);
+    m_heading = plainLabel(new QLabel(m_content));
     m_heading->setObjectName(QStringLiteral("incidentHeading"));
     m_heading->setWordWrap(true);
     m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -83,7 +84,7 @@ IncidentEditor::IncidentEditor(QWidget* parent)
     m_heading->setFont(headingFont);
     m_badge = new StatusBadge(m_content);
     m_badge->setObjectName(QStringLiteral("statusBadge"));
-    m_timeline = new QLabel(m_content);
+    m_timeline = plainLabel(new QLabel(m_content));
     m_timeline->setWordWrap(true);
     m_timeline->setForegroundRole(QPalette::PlaceholderText);
     m_message = new QLabel(m_content);
@@ -124,7 +125,7 @@ QWidget* IncidentEditor::makeDetails()
     m_whatHappened->setObjectName(QStringLiteral("whatHappened"));
     m_whatHappened->setTabChangesFocus(true);
     m_whatHappened->setFixedHeight(m_whatHappened->fontMetrics().lineSpacing() * 4 + 12);
-    m_stream = new QLabel(box);
+    m_stream = plainLabel(new QLabel(box));
     m_detected = new QComboBox(box);
     m_detected->setObjectName(QStringLiteral("detectedStep"));
     m_injected = new QComboBox(box);
@@ -210,7 +211,7 @@ QWidget* IncidentEditor::makeAnalysis()
 QWidget* IncidentEditor::makeImprovement()
 {
     auto* box = new QGroupBox(tr("Improvement"), m_content);
-    m_answer = new QLabel(box);
+    m_answer = plainLabel(new QLabel(box));
     m_answer->setObjectName(QStringLiteral("answer"));
     m_answer->setWordWrap(true);
     m_checks = new QLabel(box);
@@ -245,7 +246,7 @@ QWidget* IncidentEditor::makeRework()
     m_rework->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rework->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rework->setMinimumHeight(m_rework->fontMetrics().lineSpacing() * 6);
-    m_reworkTotal = new QLabel(box);
+    m_reworkTotal = plainLabel(new QLabel(box));
     auto* log = new QPushButton(tr("Log Rewor&k…"), box);
     log->setObjectName(QStringLiteral("logRework"));
     auto* layout = new QVBoxLayout(box);

@@ -3,11 +3,11 @@
 #include "clock.h"
 #include "incidents/incidentstatus.h"
 #include "library.h"
+#include "plaintext.h"
 #include "sql.h"
 
 #include <QGuiApplication>
 #include <QLocale>
-
 #include <algorithm>
 
 namespace stable {
@@ -248,7 +248,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() == Severity)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Title)
-        return row.title;
+        return plainToolTip(row.title);
     if (role == Qt::ToolTipRole && index.column() == Created)
         return row.createdAt;
     if (role != Qt::DisplayRole)

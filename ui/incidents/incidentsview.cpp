@@ -7,6 +7,7 @@
 #include "incidents/incidentpickers.h"
 #include "incidents/incidentstatus.h"
 #include "incidents/newincidentdialog.h"
+#include "plaintext.h"
 #include "process.h"
 #include "wording.h"
 
@@ -68,7 +69,7 @@ IncidentsView::IncidentsView(QWidget* parent)
     header->setSectionResizeMode(IncidentListModel::Created, QHeaderView::ResizeToContents);
     // Widths from the rows on screen and around them, a page's worth (not Qt's default 1,000 rows).
     header->setResizeContentsPrecision(IncidentListModel::pageSize);
-    m_count = new QLabel(listPane);
+    m_count = plainLabel(new QLabel(listPane));
     m_count->setObjectName(QStringLiteral("incidentCount"));
 
     auto* filters = new QHBoxLayout;

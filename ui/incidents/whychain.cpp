@@ -1,5 +1,7 @@
 #include "incidents/whychain.h"
 
+#include "plaintext.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -107,12 +109,13 @@ void WhyChain::updateQuestions()
             continue;
         const QString question = questionFor(i, answers);
         m_rows.at(i).answer->setPlaceholderText(question);
-        m_rows.at(i).answer->setToolTip(question);
+        m_rows.at(i).answer->setToolTip(plainToolTip(question));
         m_rows.at(i).answer->setAccessibleName(tr("Why %1 of %2").arg(i + 1).arg(m_rows.size()));
     }
     m_add->setVisible(!m_readOnly);
     m_add->setEnabled(count() < maxWhys);
-    m_add->setToolTip(count() < maxWhys ? questionFor(count(), answers) : tr("Five whys at most"));
+    m_add->setToolTip(
+        plainToolTip(count() < maxWhys ? questionFor(count(), answers) : tr("Five whys at most")));
 }
 
 void WhyChain::rebuild(const QStringList& whys, int focus)
@@ -135,7 +138,7 @@ void WhyChain::rebuild(const QStringList& whys, int focus)
         number->setAlignment(Qt::AlignRight | Qt::AlignTop);
         if (m_readOnly) {
             // Part of the record: read in full, wrapped, not scrolled in a field.
-            auto* text = new QLabel(whys.at(i), row.box);
+            auto* text = plainLabel(new QLabel(whys.at(i), row.box));
             text->setObjectName(QStringLiteral("why%1").arg(i + 1));
             text->setWordWrap(true);
             text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);

@@ -1,11 +1,12 @@
 #include "runs/checklistmodel.h"
 
+#include "plaintext.h"
 #include "runs/runwording.h"
 
 #include <QApplication>
-#include <functional>
 #include <QFont>
 #include <QPalette>
+#include <functional>
 
 namespace stable {
 
@@ -241,7 +242,10 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return tr("%1 — %2%3").arg(item.ref(), item.statement, item.critical ? tr(" (critical: two different people sign)") : QString());
+        return plainToolTip(
+            tr("%1 — %2%3")
+                .arg(item.ref(), item.statement,
+                     item.critical ? tr(" (critical: two different people sign)") : QString()));
     case Qt::AccessibleTextRole:
         return tr("%1, %2").arg(item.statement, itemStateText(item.state));
     default:

@@ -1,6 +1,7 @@
 #include "runs/rundialogs.h"
 
 #include "document.h"
+#include "plaintext.h"
 #include "process.h"
 #include "runs/runwording.h"
 #include "runs/signaturewidgets.h"
@@ -29,6 +30,7 @@ FailureDialog::FailureDialog(const RunItem& item, QWidget* parent)
                                "The item can be signed again after the rework (the next attempt).")
                                 .arg(item.statement),
                             this);
+    plainLabel(text);
     text->setWordWrap(true);
     m_hours->setRange(0.25, 24);
     m_hours->setSingleStep(0.25);
@@ -118,9 +120,10 @@ RaiseIncidentDialog::RaiseIncidentDialog(Document& document, const Run& run, con
     m_category->setCurrentText(QString());
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Run:"), new QLabel(run.title, this));
-    form->addRow(tr("Value stream:"), new QLabel(run.streamName, this));
-    form->addRow(tr("Detected at:"), new QLabel(tr("%1 (%2)").arg(item.stepName, item.stepKey), this));
+    form->addRow(tr("Run:"), plainLabel(new QLabel(run.title, this)));
+    form->addRow(tr("Value stream:"), plainLabel(new QLabel(run.streamName, this)));
+    form->addRow(tr("Detected at:"),
+                 plainLabel(new QLabel(tr("%1 (%2)").arg(item.stepName, item.stepKey), this)));
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&What happened:"), m_whatHappened);
     form->addRow(tr("&Injected at:"), m_injected);
@@ -178,6 +181,7 @@ CloseRunDialog::CloseRunDialog(Document& document, const Run& run, QWidget* pare
                         .arg(run.itemCount),
         this);
     summary->setObjectName(QStringLiteral("summary"));
+    plainLabel(summary);
     summary->setWordWrap(true);
     m_lessons->setPlaceholderText(tr("What went well, what to change in the process next time"));
     m_lessons->setTabChangesFocus(true);

@@ -1,6 +1,7 @@
 #include "runs/runlistmodel.h"
 
 #include "document.h"
+#include "plaintext.h"
 #include "runs/runwording.h"
 
 namespace stable {
@@ -139,7 +140,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
         if (index.column() == Started)
             return runTimeText(run.startedAt);
         if (index.column() == Title || index.column() == Stream)
-            return index.column() == Title ? run.title : run.streamName;
+            return plainToolTip(index.column() == Title ? run.title : run.streamName);
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {

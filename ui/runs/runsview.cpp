@@ -2,6 +2,8 @@
 
 #include "document.h"
 #include "incidents.h"
+#include "linkopener.h"
+#include "plaintext.h"
 #include "process.h"
 #include "rework.h"
 #include "runs/checklistmodel.h"
@@ -17,7 +19,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -53,6 +54,10 @@ RunsView::RunsView(QWidget* parent)
     , m_details(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("runsView"));
+    // The header is composed here with every user text escaped; the other lines are plain text.
+    m_header->setTextFormat(Qt::RichText);
+    plainLabel(m_countdown);
+    plainLabel(m_flag);
     auto* toolbar = new QToolBar(tr("Runs"), this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_startAction = toolbar->addAction(tr("S&tart Run…"), this, &RunsView::startRun);
@@ -189,7 +194,7 @@ void RunsView::buildFilters(QWidget* pane)
     }
     m_from->setDate(QDate::currentDate().addMonths(-1));
     m_to->setDate(QDate::currentDate());
-    m_count = new QLabel(pane);
+    m_count = plainLabel(new QLabel(pane));
     m_count->setObjectName(QStringLiteral("runCount"));
 
     auto* filters = new QHBoxLayout;
@@ -471,7 +476,7 @@ void RunsView::openLink(const QUrl& url)
         emit incidentActivated(url.path());
         return;
     }
-    QDesktopServices::openUrl(url);
+    stable::openLink(this, url);
 }
 
 void RunsView::startRun()
