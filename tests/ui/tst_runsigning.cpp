@@ -2,17 +2,20 @@
 // right one adds an attestation and the item's state changes on screen; a critical item refuses the
 // same person twice; a void strikes a signature; a fail asks for rework and raises an incident; closing
 // refuses open items unless rolled back.
+#include "consoleseries.h"
 #include "incidents.h"
+#include "incidents/incidenteditor.h"
 #include "rework.h"
 #include "runs/checklistmodel.h"
-#include "runs/runlistmodel.h"
 #include "runs/rundialogs.h"
+#include "runs/runlistmodel.h"
 #include "runs/runsview.h"
 #include "runs/signdialog.h"
 #include "runstestsupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -56,13 +59,16 @@ QString stateOf(RunsView& view, const QString& itemId)
 
 // Signs the selected item through the dialog as `initials` with the right PIN; returns what the dialog
 // showed if it refused (the dialog is then cancelled).
-QString signAs(RunsView& view, const QString& initials, const QString& outcome = QStringLiteral("Pass"))
+QString signAs(RunsView& view, const QString& initials, const QString& outcome = QStringLiteral("Pass"),
+               const QString& note = {})
 {
     QString refusal;
     whenDialog<SignDialog>([&](SignDialog& dialog) {
         SignFields fields(dialog);
         fields.who(initials);
         fields.outcome->setCurrentIndex(fields.outcome->findText(outcome));
+        if (!note.isEmpty())
+            QTest::keyClicks(fields.note, note);
         fields.pin->setText(QStringLiteral("1234"));
         QTest::mouseClick(fields.sign, Qt::LeftButton);
         refusal = fields.shown();
@@ -187,9 +193,16 @@ private slots:
         const QString smoke = run.items.at(3).id;
         QVERIFY(view.selectItem(smoke));
         QString prefilledTitle;
+        QString prefilledWhat;
         whenDialog<FailureDialog>([&](FailureDialog& failure) {
+            QTest::keyClick(failure.findChild<QDoubleSpinBox*>(QStringLiteral("hours")), Qt::Key_A,
+                            Qt::ControlModifier);
+            QTest::keyClicks(failure.findChild<QDoubleSpinBox*>(QStringLiteral("hours")),
+                             QStringLiteral("2.5"));
             whenDialog<RaiseIncidentDialog>([&](RaiseIncidentDialog& dialog) {
                 prefilledTitle = dialog.findChild<QLineEdit*>(QStringLiteral("title"))->text();
+                prefilledWhat =
+                    dialog.findChild<QPlainTextEdit*>(QStringLiteral("whatHappened"))->toPlainText();
                 auto* injected = dialog.findChild<QComboBox*>(QStringLiteral("injected"));
                 injected->setCurrentIndex(injected->findText(QStringLiteral("Build (build)")));
                 dialog.findChild<QComboBox*>(QStringLiteral("category"))->setCurrentText(QStringLiteral("Testing"));
@@ -197,22 +210,37 @@ private slots:
             });
             QTest::mouseClick(failure.findChild<QPushButton*>(QStringLiteral("raiseIncident")), Qt::LeftButton);
         });
-        QCOMPARE(signAs(view, QStringLiteral("AL"), QStringLiteral("Fail")), QString());
+        QCOMPARE(signAs(view, QStringLiteral("AL"), QStringLiteral("Fail"),
+                        QStringLiteral("502 from the health check")),
+                 QString());
         QCOMPARE(stateOf(view, smoke), QStringLiteral("Failed"));
         QCOMPARE(prefilledTitle, QStringLiteral("Release 4.2.0: deploy/smoke failed"));
-
-        auto rework = execSql(fixture.library().db(),
-                              QStringLiteral("SELECT kind, hours, run_id, step_id FROM rework"));
-        QVERIFY(rework.ok() && rework->next());
-        QCOMPARE(rework->value(0).toString(), QStringLiteral("rework"));
-        QCOMPARE(rework->value(1).toDouble(), 1.0);
-        QCOMPARE(rework->value(2).toString(), run.id);
-        QCOMPARE(rework->value(3).toString(), run.items.at(3).stepId);
-        QVERIFY(!rework->next());
+        QVERIFY2(prefilledWhat.contains(QStringLiteral("502 from the health check")),
+                 qPrintable(prefilledWhat));
 
         QCOMPARE(raised.count(), 1);
         auto incident = loadIncident(fixture.library(), raised.at(0).at(0).toString());
         QVERIFY(incident.ok());
+        // The rework is the incident's: the incident lists it, and the Pareto charges the hours to the
+        // step where the defect was injected (build), not where it was found (deploy).
+        auto rework = execSql(fixture.library().db(),
+                              QStringLiteral("SELECT kind, hours, run_id, step_id, incident_id FROM rework"));
+        QVERIFY(rework.ok() && rework->next());
+        QCOMPARE(rework->value(0).toString(), QStringLiteral("rework"));
+        QCOMPARE(rework->value(1).toDouble(), 2.5);
+        QCOMPARE(rework->value(2).toString(), run.id);
+        QCOMPARE(rework->value(4).toString(), incident->id);
+        QVERIFY(!rework->next());
+        auto series = computeConsoleSeries(fixture.library());
+        QVERIFY(series.ok());
+        QCOMPARE(series->pareto.size(), 1);
+        QCOMPARE(series->pareto.at(0).stepKey, QStringLiteral("build"));
+        QCOMPARE(series->pareto.at(0).hours, 2.5);
+        IncidentEditor editor;
+        editor.setDocument(fixture.document.get());
+        editor.showIncident(incident->id);
+        const QString total = editor.findChild<QLabel*>(QStringLiteral("reworkTotal"))->text();
+        QCOMPARE(total, QStringLiteral("%1 hours in 1 entry").arg(QLocale().toString(2.5, 'f', 1)));
         QCOMPARE(incident->runId, run.id);
         QCOMPARE(incident->detectedStepKey, QStringLiteral("deploy"));
         QCOMPARE(incident->injectedStepKey, QStringLiteral("build"));

@@ -247,6 +247,7 @@ QWidget* IncidentEditor::makeRework()
     m_rework->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rework->setMinimumHeight(m_rework->fontMetrics().lineSpacing() * 6);
     m_reworkTotal = plainLabel(new QLabel(box));
+    m_reworkTotal->setObjectName(QStringLiteral("reworkTotal"));
     auto* log = new QPushButton(tr("Log Rewor&k…"), box);
     log->setObjectName(QStringLiteral("logRework"));
     auto* layout = new QVBoxLayout(box);
@@ -406,9 +407,12 @@ void IncidentEditor::loadRecord()
             m_rework->setItem(row, 3, new QTableWidgetItem(entry.note));
         }
     }
-    m_reworkTotal->setText(rework.ok() && !rework->isEmpty()
-                               ? tr("%1 hours in %2 entries").arg(QLocale().toString(total, 'f', 1)).arg(rework->size())
-                               : tr("No rework logged."));
+    m_reworkTotal->setText(
+        rework.ok() && !rework->isEmpty()
+            ? (rework->size() == 1
+                   ? tr("%1 hours in 1 entry").arg(QLocale().toString(total, 'f', 1))
+                   : tr("%1 hours in %2 entries").arg(QLocale().toString(total, 'f', 1)).arg(rework->size()))
+            : tr("No rework logged."));
 }
 
 void IncidentEditor::showRefusal(const QString& message)

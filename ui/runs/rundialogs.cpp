@@ -77,7 +77,8 @@ QString FailureDialog::note() const
     return m_note->text().trimmed();
 }
 
-RaiseIncidentDialog::RaiseIncidentDialog(Document& document, const Run& run, const RunItem& item, QWidget* parent)
+RaiseIncidentDialog::RaiseIncidentDialog(Document& document, const Run& run, const RunItem& item,
+                                         const QString& signerNote, QWidget* parent)
     : QDialog(parent)
     , m_document(document)
     , m_runId(run.id)
@@ -98,7 +99,10 @@ RaiseIncidentDialog::RaiseIncidentDialog(Document& document, const Run& run, con
     m_category->setObjectName(QStringLiteral("category"));
 
     m_title->setText(tr("%1: %2 failed").arg(run.title, item.ref()));
-    m_whatHappened->setPlainText(tr("‘%1’ failed in run ‘%2’.").arg(item.statement, run.title));
+    QString whatHappened = tr("‘%1’ failed in run ‘%2’.").arg(item.statement, run.title);
+    if (!signerNote.trimmed().isEmpty())
+        whatHappened += QStringLiteral("\n\n") + tr("The signer’s note: %1").arg(signerNote.trimmed());
+    m_whatHappened->setPlainText(whatHappened);
     m_whatHappened->setTabChangesFocus(true);
     m_whatHappened->setMaximumHeight(90);
     auto draft = loadDraft(document.library(), run.streamId);

@@ -35,12 +35,13 @@ private:
 };
 
 // "Raise Incident" pre-filled with the run, its stream and the step where the failure was detected;
-// the step where it was injected is picked from the stream's steps.
+// the step where it was injected is picked from the stream's steps; what happened quotes the signer's note.
 class RaiseIncidentDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    RaiseIncidentDialog(Document& document, const Run& run, const RunItem& item, QWidget* parent = nullptr);
+    RaiseIncidentDialog(Document& document, const Run& run, const RunItem& item, const QString& signerNote,
+                        QWidget* parent = nullptr);
     const Incident& raised() const { return m_raised; }
 
 private:

@@ -30,6 +30,7 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <optional>
 
 namespace stable {
 
@@ -509,10 +510,10 @@ void RunsView::signItem()
     reloadRun();
     emit statusMessage(tr("Signed %1 as %2.").arg(item.ref(), outcomeText(dialog.signedAttestation().outcome).toLower()));
     if (dialog.signedAttestation().outcome == Outcome::Fail)
-        afterFailure(item);
+        afterFailure(item, dialog.signedAttestation().note);
 }
 
-void RunsView::afterFailure(const RunItem& item)
+void RunsView::afterFailure(const RunItem& item, const QString& signerNote)
 {
     FailureDialog failure(item, this);
     if (failure.exec() != QDialog::Accepted)
@@ -525,15 +526,23 @@ void RunsView::afterFailure(const RunItem& item)
     rework.step = item.stepId;
     rework.run = m_run.id;
     rework.note = failure.note().isEmpty() ? tr("Rework after %1 failed in ‘%2’").arg(item.ref(), m_run.title) : failure.note();
+    // The incident comes first, so that the rework is charged to it (and through it to the step that
+    // injected the defect); cancelling the incident still records the rework the person entered.
+    std::optional<Incident> raised;
+    if (failure.choice() == FailureDialog::RecordAndRaise) {
+        RaiseIncidentDialog raise(*m_document, m_run, item, signerNote, this);
+        if (raise.exec() == QDialog::Accepted) {
+            raised = raise.raised();
+            rework.incident = raised->id;
+            rework.step
+                .clear(); // charged to the step the incident names as injected, as its analysis moves it
+        }
+    }
     auto added = addRework(m_document->library(), rework);
     if (!added.ok())
         emit statusMessage(added.message());
-    if (failure.choice() != FailureDialog::RecordAndRaise)
-        return;
-    RaiseIncidentDialog raise(*m_document, m_run, item, this);
-    if (raise.exec() != QDialog::Accepted)
-        return;
-    emit incidentRaised(raise.raised().id, raise.raised().key());
+    if (raised)
+        emit incidentRaised(raised->id, raised->key());
 }
 
 void RunsView::voidSignature()

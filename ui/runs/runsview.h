@@ -64,7 +64,7 @@ private:
     void reloadRun();
     void showHeader();
     void showItem();
-    void afterFailure(const RunItem& item);
+    void afterFailure(const RunItem& item, const QString& signerNote);
     void updateActions();
     void openLink(const QUrl& url);
 
