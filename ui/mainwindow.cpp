@@ -6,6 +6,7 @@
 #include "messagebanner.h"
 #include "newlibrarydialog.h"
 #include "plaintext.h"
+#include "wheelguard.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -47,6 +48,8 @@ QString libraryFilter()
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_stack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    if (auto* application = qobject_cast<QApplication*>(QCoreApplication::instance()))
+        installWheelGuard(*application);
     m_emptyState = new QLabel(tr("<h2>No library is open</h2><p>Open the team's library with <b>File → Open…</b>, "
                                  "or make a new one with <b>File → New Library…</b>.</p>"),
                               m_stack);

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -458,6 +459,38 @@ void IncidentEditor::saveAnalysis()
     m_analysisDirty = false;
     refresh(Change::Incidents);
     emit status(tr("Saved the analysis of %1.").arg(m_incident.key()));
+}
+
+bool IncidentEditor::confirmLeave()
+{
+    if (!hasUnsavedEdits())
+        return true;
+    QStringList parts;
+    if (m_detailsDirty)
+        parts << tr("its details");
+    if (m_analysisDirty)
+        parts << tr("its analysis");
+    QMessageBox ask(QMessageBox::Question, tr("Unsaved Edits"),
+                    tr("%1 has unsaved edits (%2). Save them before leaving it?")
+                        .arg(m_incident.key(), parts.join(tr(" and "))),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    ask.setObjectName(QStringLiteral("unsavedEdits"));
+    ask.setTextFormat(Qt::PlainText);
+    ask.setDefaultButton(QMessageBox::Save);
+    switch (m_runDialog(ask)) {
+    case QMessageBox::Save:
+        if (m_detailsDirty)
+            saveDetails();
+        if (m_analysisDirty)
+            saveAnalysis();
+        return !m_detailsDirty && !m_analysisDirty; // a refusal keeps the incident, its message shown
+    case QMessageBox::Discard:
+        m_detailsDirty = false;
+        m_analysisDirty = false;
+        return true;
+    default:
+        return false;
+    }
 }
 
 void IncidentEditor::logRework()

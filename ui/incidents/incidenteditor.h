@@ -39,6 +39,10 @@ public:
 
     void saveDetails();
     void saveAnalysis();
+    // Before another incident (or none) is shown: unsaved edits ask Save / Discard / Cancel. True when
+    // the editor may move on (nothing unsaved, saved, or discarded); false keeps the incident shown.
+    bool confirmLeave();
+    bool hasUnsavedEdits() const { return !m_incident.id.isEmpty() && (m_detailsDirty || m_analysisDirty); }
     void logRework();
     void improveProcess();
 

@@ -20,6 +20,7 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace stable {
@@ -101,8 +102,15 @@ IncidentsView::IncidentsView(QWidget* parent)
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 const QString id = m_model->idAt(current.row());
-                if (id != m_editor->incidentId())
-                    m_editor->showIncident(id);
+                if (id == m_editor->incidentId())
+                    return;
+                if (!m_editor->confirmLeave()) {
+                    // Cancel: the list goes back to the incident still being edited, once this change is
+                    // over.
+                    QTimer::singleShot(0, this, [this, kept = m_editor->incidentId()] { selectId(kept); });
+                    return;
+                }
+                m_editor->showIncident(id);
             });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &IncidentsView::updateCount);
     connect(m_editor, &IncidentEditor::status, this, &IncidentsView::status);
@@ -168,6 +176,8 @@ void IncidentsView::documentChanged(Changes what)
 void IncidentsView::selectId(const QString& id)
 {
     const int row = id.isEmpty() ? -1 : m_model->rowOfId(id);
+    if (m_editor->incidentId() != id && !m_editor->confirmLeave())
+        return;
     if (row < 0) {
         m_list->clearSelection();
         m_list->setCurrentIndex(QModelIndex());
