@@ -53,6 +53,12 @@ void appendHashField(QByteArray& text, const QString& field);
 
 Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry);
 
+// Appends a 'library.identity' event (entity local_library) with the file's id as it stands now: for a
+// file that takes a new identity (an import). verify requires local_library to hold the id of the last
+// such event; any event that gives a file its id must use the entity local_library and record
+// {"id": …} as its after.
+Status recordIdentity(WriteTransaction& transaction, const QString& why);
+
 // The newest event: what a receipt prints and what the per-machine witness remembers.
 struct ChainHead
 {
