@@ -3,6 +3,7 @@
 #include "bpmn.h"
 
 #include "bpmnmodel.h"
+#include "filesafety.h"
 #include "library.h"
 #include "processimport.h"
 #include "sql.h"
@@ -322,12 +323,9 @@ Result<QList<ValueStream>> parseBpmn(const QByteArray& xml, const QString& sourc
 
 Result<QList<ValueStream>> readBpmnFile(const QString& path, const QString& key)
 {
-    if (!QFileInfo::exists(path))
-        return notFound(QStringLiteral("‘%1’ does not exist.").arg(path));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return storageError(QStringLiteral("‘%1’ cannot be read: %2").arg(path, file.errorString()));
-    return parseBpmn(file.readAll(), QFileInfo(path).fileName(), key);
+    auto bytes = readInputFile(path, inputbounds::bpmnXml, QStringLiteral("BPMN model"));
+    STABLE_TRY(bytes);
+    return parseBpmn(bytes.value(), QFileInfo(path).fileName(), key);
 }
 
 Result<QList<ImportSummary>> importBpmnStreams(Library& library, const QList<ValueStream>& streams,

@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 #include <QSqlError>
 #include <memory>
 #include <vector>
@@ -62,7 +61,7 @@ QString selectOf(const QList<Column>& columns, const char* fromAndOrder)
            QLatin1String(fromAndOrder);
 }
 
-QString cell(const QSqlQuery& query, int index, Kind kind)
+QString cell(const QSqlQuery& query, int index, Kind kind, CsvText text)
 {
     const QVariant value = query.value(index);
     if (value.isNull())
@@ -75,14 +74,17 @@ QString cell(const QSqlQuery& query, int index, Kind kind)
     case Kind::Text:
         break;
     }
+    // Only stored text is guarded: an integer column (a revision, a severity) stays a number.
+    if (text == CsvText::Guarded && value.typeId() == QMetaType::QString)
+        return csvGuarded(value.toString());
     return value.toString();
 }
 
-QStringList cells(const QSqlQuery& query, const QList<Column>& columns)
+QStringList cells(const QSqlQuery& query, const QList<Column>& columns, CsvText text)
 {
     QStringList fields;
     for (int i = 0; i < columns.size(); ++i)
-        fields.append(cell(query, i, columns.at(i).kind));
+        fields.append(cell(query, i, columns.at(i).kind, text));
     return fields;
 }
 
@@ -90,44 +92,36 @@ QStringList cells(const QSqlQuery& query, const QList<Column>& columns)
 class CsvFile
 {
 public:
-    CsvFile(const QString& folder, const QString& name)
+    CsvFile(const QString& folder, const QString& name, const OutputRules& rules)
         : m_name(name)
-        , m_file(QDir(folder).filePath(name))
+        , m_file(QDir(folder).filePath(name), rules)
     {
     }
 
     Status open(const QStringList& header)
     {
-        if (!m_file.open(QIODevice::WriteOnly))
-            return storageError(
-                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.fileName()), m_file.errorString()));
+        STABLE_TRY(m_file.open());
         return write(header, false);
     }
 
     Status write(const QStringList& fields, bool counted = true)
     {
         const QByteArray record = csvRecord(fields);
-        if (m_file.write(record) != record.size())
+        if (m_file.device().write(record) != record.size())
             return storageError(
-                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.fileName()), m_file.errorString()));
+                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.path()), m_file.device().errorString()));
         if (counted)
             ++m_rows;
         return success();
     }
 
-    Status commit()
-    {
-        if (!m_file.commit())
-            return storageError(
-                QStringLiteral("Cannot write %1: %2").arg(quoted(m_file.fileName()), m_file.errorString()));
-        return success();
-    }
+    Status commit() { return m_file.commit(); }
 
     CsvFileWritten written() const { return {m_name, m_rows}; }
 
 private:
     QString m_name;
-    QSaveFile m_file; // discards its temporary file when destroyed uncommitted
+    OutputFile m_file; // discards its temporary file when destroyed uncommitted
     qint64 m_rows = 0;
 };
 
@@ -142,14 +136,15 @@ Status finished(QSqlQuery& query, const QString& what)
     return success();
 }
 
-Status writeTable(Library& library, CsvFile& file, const QList<Column>& columns, const char* fromAndOrder)
+Status writeTable(Library& library, CsvFile& file, const QList<Column>& columns, const char* fromAndOrder,
+                  CsvText text)
 {
     STABLE_TRY(file.open(headerOf(columns)));
     auto query = execSql(library.db(), selectOf(columns, fromAndOrder));
     if (!query.ok())
         return query.error();
     while (query->next())
-        STABLE_TRY(file.write(cells(query.value(), columns)));
+        STABLE_TRY(file.write(cells(query.value(), columns, text)));
     return finished(query.value(), file.written().name);
 }
 
@@ -306,7 +301,7 @@ Attestation signedOutcome(const QSqlQuery& query)
 
 // items.csv and attestations.csv in one pass over each table: the attestations of an item follow it
 // in the same order, so the item's state is derived from them as they stream past.
-Status writeItemsAndAttestations(Library& library, CsvFile& items, CsvFile& attestations)
+Status writeItemsAndAttestations(Library& library, CsvFile& items, CsvFile& attestations, CsvText text)
 {
     STABLE_TRY(items.open(headerOf(itemColumns()) + itemDerivedColumns()));
     STABLE_TRY(attestations.open(headerOf(attestationColumns())));
@@ -343,14 +338,14 @@ Status writeItemsAndAttestations(Library& library, CsvFile& items, CsvFile& atte
             const Attestation attestation = signedOutcome(signedRows);
             voided += attestation.voided ? 1 : 0;
             item.attestations.append(attestation);
-            STABLE_TRY(attestations.write(cells(signedRows, attestationColumns())));
+            STABLE_TRY(attestations.write(cells(signedRows, attestationColumns(), text)));
             pending = signedRows.next();
         }
         bool firstTime = true;
         for (const Attestation& attestation : std::as_const(item.attestations))
             firstTime = firstTime && (attestation.voided || attestation.outcome != Outcome::Fail);
         STABLE_TRY(
-            items.write(cells(itemRows, itemColumns()) +
+            items.write(cells(itemRows, itemColumns(), text) +
                         QStringList{toText(deriveItemState(item)), flag(firstTime),
                                     QString::number(item.attestations.size()), QString::number(voided)}));
     }
@@ -453,13 +448,35 @@ QByteArray csvRecord(const QStringList& fields)
     return line.toUtf8();
 }
 
-Result<CsvExport> exportCsv(Library& library, const QString& folder)
+QString csvGuarded(const QString& text)
+{
+    if (text.isEmpty())
+        return text;
+    switch (text.front().unicode()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+        return QLatin1Char('\'') + text;
+    default:
+        return text;
+    }
+}
+
+Result<CsvExport> exportCsv(Library& library, const QString& folder, OutputRules rules, CsvText text)
 {
     STABLE_TRY(prepareFolder(folder));
+    rules.libraries.append(library.path());
     const QStringList names = csvFileNames();
+    // Every file is checked before any is written (a symlink planted as DIR/runs.csv, an earlier export
+    // without --force, the library itself kept in DIR under one of these names).
+    for (const QString& name : names)
+        STABLE_TRY(checkOutputTarget(QDir(folder).filePath(name), rules));
     std::vector<std::unique_ptr<CsvFile>> files;
     for (const QString& name : names)
-        files.push_back(std::make_unique<CsvFile>(folder, name));
+        files.push_back(std::make_unique<CsvFile>(folder, name, rules));
     CsvFile& runs = *files[0];
     CsvFile& items = *files[1];
     CsvFile& attestations = *files[2];
@@ -472,19 +489,22 @@ Result<CsvExport> exportCsv(Library& library, const QString& folder)
         STABLE_TRY(snapshot.begin());
         STABLE_TRY(writeTable(library, runs, runColumns(),
                               "FROM run r JOIN stream s ON s.id = r.stream_id "
-                              "JOIN revision v ON v.id = r.revision_id ORDER BY r.started_at, r.rowid"));
-        STABLE_TRY(writeItemsAndAttestations(library, items, attestations));
+                              "JOIN revision v ON v.id = r.revision_id ORDER BY r.started_at, r.rowid",
+                              text));
+        STABLE_TRY(writeItemsAndAttestations(library, items, attestations, text));
         STABLE_TRY(writeTable(library, incidents, incidentColumns(),
                               "FROM incident i JOIN stream s ON s.id = i.stream_id "
                               "LEFT JOIN step ds ON ds.id = i.detected_step_id "
                               "LEFT JOIN step js ON js.id = i.injected_step_id "
                               "LEFT JOIN run r ON r.id = i.run_id "
-                              "LEFT JOIN incident ro ON ro.id = i.recurrence_of_id ORDER BY i.number"));
+                              "LEFT JOIN incident ro ON ro.id = i.recurrence_of_id ORDER BY i.number",
+                              text));
         STABLE_TRY(writeTable(library, rework, reworkColumns(),
                               "FROM rework w LEFT JOIN stream s ON s.id = w.stream_id "
                               "LEFT JOIN step st ON st.id = w.step_id "
                               "LEFT JOIN incident i ON i.id = w.incident_id "
-                              "LEFT JOIN run r ON r.id = w.run_id ORDER BY w.date, w.created_at, w.rowid"));
+                              "LEFT JOIN run r ON r.id = w.run_id ORDER BY w.date, w.created_at, w.rowid",
+                              text));
         STABLE_TRY(writeHiddenFactory(library, hiddenFactory));
     }
 

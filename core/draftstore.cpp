@@ -2,6 +2,7 @@
 
 #include "audit.h"
 #include "clock.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "library.h"
 #include "sql.h"
@@ -273,12 +274,22 @@ Status validateStep(const Step& step)
         return invalid(QStringLiteral("Planned hours of ‘%1’ must be from 0 to 10000 (got %2).")
                            .arg(step.name)
                            .arg(step.plannedHours));
-    for (const Port& port : step.inputs)
+    STABLE_TRY(checkName(QStringLiteral("The name of the step ‘%1’").arg(step.key), step.name));
+    STABLE_TRY(checkText(QStringLiteral("The throughput of ‘%1’").arg(step.key), step.throughput,
+                         bounds::document, Lines::Many));
+    STABLE_TRY(checkName(QStringLiteral("The owner role of ‘%1’").arg(step.key), step.ownerRole));
+    for (const Port& port : step.inputs) {
         if (port.name.trimmed().isEmpty())
             return invalid(QStringLiteral("An input of ‘%1’ has no name.").arg(step.name));
-    for (const Port& port : step.outputs)
+        STABLE_TRY(checkName(QStringLiteral("An input of ‘%1’").arg(step.key), port.name));
+        STABLE_TRY(checkName(QStringLiteral("The supplier of an input of ‘%1’").arg(step.key), port.party));
+    }
+    for (const Port& port : step.outputs) {
         if (port.name.trimmed().isEmpty())
             return invalid(QStringLiteral("An output of ‘%1’ has no name.").arg(step.name));
+        STABLE_TRY(checkName(QStringLiteral("An output of ‘%1’").arg(step.key), port.name));
+        STABLE_TRY(checkName(QStringLiteral("The customer of an output of ‘%1’").arg(step.key), port.party));
+    }
     return success();
 }
 
@@ -288,6 +299,10 @@ Status validateCheck(const QualityCheck& check)
         return invalid(QStringLiteral("‘%1’ is not a valid check key: %2.").arg(check.key, keyRule()));
     if (check.statement.trimmed().isEmpty())
         return invalid(QStringLiteral("The check ‘%1’ needs a statement.").arg(check.key));
+    STABLE_TRY(checkText(QStringLiteral("The statement of the check ‘%1’").arg(check.key), check.statement,
+                         bounds::statement, Lines::Many));
+    STABLE_TRY(checkText(QStringLiteral("The failure mode of the check ‘%1’").arg(check.key), check.guardsAgainst,
+                         bounds::statement, Lines::Many));
     STABLE_TRY(checkRating("Severity", check.severity, check));
     STABLE_TRY(checkRating("Occurrence", check.occurrence, check));
     STABLE_TRY(checkRating("Detection", check.detection, check));
@@ -301,6 +316,10 @@ Status validateStreamFields(const ValueStream& stream)
             QStringLiteral("‘%1’ is not a valid value stream key: %2.").arg(stream.key, keyRule()));
     if (stream.name.trimmed().isEmpty())
         return invalid(QStringLiteral("The value stream ‘%1’ needs a name.").arg(stream.key));
+    STABLE_TRY(checkName(QStringLiteral("The name of the value stream ‘%1’").arg(stream.key), stream.name));
+    STABLE_TRY(checkName(QStringLiteral("The owner of the value stream ‘%1’").arg(stream.key), stream.owner));
+    STABLE_TRY(checkText(QStringLiteral("The purpose of the value stream ‘%1’").arg(stream.key), stream.purpose,
+                         bounds::document, Lines::Many));
     return success();
 }
 

@@ -4,6 +4,7 @@
 
 #include "audit.h"
 #include "clock.h"
+#include "fieldbounds.h"
 #include "library.h"
 #include "runs.h"
 #include "sql.h"
@@ -81,6 +82,7 @@ Result<Incident> updateIncident(Library& library, const IncidentDetails& details
     after.detectedStepId = details.detectedStepId.trimmed();
     after.injectedStepId = details.injectedStepId.trimmed();
     after.runId = details.runId.trimmed().toLower();
+    STABLE_TRY(checkIncidentText(after));
 
     if (after.detectedStepId != before.detectedStepId)
         STABLE_TRY(checkStepOfStream(library, after.detectedStepId, before));

@@ -3,6 +3,7 @@
 #include "incidents.h"
 
 #include "audit.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "library.h"
 #include "rework.h"
@@ -137,6 +138,13 @@ Status checkRunOfStream(Library& library, const QString& runId, const QString& s
 
 } // namespace
 
+Status checkIncidentText(const Incident& incident)
+{
+    STABLE_TRY(checkName(QStringLiteral("The title of an incident"), incident.title));
+    STABLE_TRY(checkText(QStringLiteral("What happened"), incident.whatHappened, bounds::document, Lines::Many));
+    return checkName(QStringLiteral("The category of an incident"), incident.category);
+}
+
 Result<Incident> addIncident(Library& library, const NewIncident& request)
 {
     Incident incident;
@@ -157,6 +165,7 @@ Result<Incident> addIncident(Library& library, const NewIncident& request)
     incident.category = request.category.simplified();
     incident.occurredAt = isoUtc(occurred);
     incident.createdAt = isoUtc(now);
+    STABLE_TRY(checkIncidentText(incident));
 
     auto streamId = resolveStream(library, request.stream.trimmed());
     if (!streamId.ok())
@@ -245,9 +254,14 @@ Result<Incident> analyseIncident(Library& library, const QString& incidentRef, c
     if (answers.size() > maxWhys)
         return invalid(
             QStringLiteral("Five whys at most: %1 was given %2.").arg(incident.key()).arg(answers.size()));
+    for (qsizetype i = 0; i < answers.size(); ++i)
+        STABLE_TRY(checkText(QStringLiteral("Why %1 of %2").arg(i + 1).arg(incident.key()), answers.at(i),
+                             bounds::statement, Lines::Many));
     const QString cause = rootCause.trimmed();
     if (cause.isEmpty())
         return invalid(QStringLiteral("Analysing %1 needs its root cause.").arg(incident.key()));
+    STABLE_TRY(checkText(QStringLiteral("The root cause of %1").arg(incident.key()), cause, bounds::statement,
+                         Lines::Many));
     if (incident.status == IncidentStatus::Analysed && incident.whys == answers &&
         incident.rootCause == cause)
         return incident; // nothing changes, so nothing is recorded

@@ -372,28 +372,31 @@ Result<CheckReport> checkLibrary(Library& library)
     return verdict;
 }
 
-Status backupLibrary(Library& library, const QString& destination)
+Status backupLibrary(Library& library, const QString& destination, OutputRules rules)
 {
-    const QFileInfo target(destination);
-    if (target.exists())
-        return refused(
-            QStringLiteral("‘%1’ already exists; a backup never overwrites a file.").arg(destination));
-    if (!target.absoluteDir().exists())
-        return notFound(QStringLiteral("The folder %1 does not exist.").arg(target.absolutePath()));
-    QString escaped = target.absoluteFilePath();
+    rules.libraries.append(library.path());
+    // Written under a temporary name beside DEST, verified there, and only then given its name: a backup
+    // never writes through a link, never replaces a file unless asked, and is never seen half done.
+    OutputFile target(destination, rules);
+    STABLE_TRY(target.open());
+    const QString partial = target.temporaryPath();
+    target.device().close();
+    const auto removeSidecars = [&partial] {
+        for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(partial + suffix);
+    };
+    QString escaped = partial;
     escaped.replace(QLatin1Char('\''), QStringLiteral("''"));
     // VACUUM INTO reads one consistent snapshot while other connections go on writing.
     auto copied = execSql(library.db(), QStringLiteral("VACUUM INTO '%1'").arg(escaped));
-    if (!copied.ok()) {
-        QFile::remove(destination);
+    if (!copied.ok())
         return storageError(QStringLiteral("The backup could not be written: %1").arg(copied.message()));
-    }
     // A backup is only reported done once it has been opened and verified.
     OpenOptions readOnly;
     readOnly.readOnly = true;
     QString failure;
     {
-        auto opened = Library::open(destination, readOnly);
+        auto opened = Library::open(partial, readOnly);
         if (!opened.ok()) {
             failure = opened.message();
         } else {
@@ -405,12 +408,11 @@ Status backupLibrary(Library& library, const QString& destination)
                 failure = verified.ok() ? verified->firstProblem : verified.message();
         }
     }
-    if (!failure.isEmpty()) {
-        QFile::remove(destination);
+    removeSidecars();
+    if (!failure.isEmpty())
         return storageError(
             QStringLiteral("The backup failed its own verification and was removed: %1").arg(failure));
-    }
-    return success();
+    return target.commit();
 }
 
 } // namespace stable

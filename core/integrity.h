@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filesafety.h"
 #include "result.h"
 
 #include <QString>
@@ -39,7 +40,8 @@ struct CheckReport
 Result<CheckReport> checkLibrary(Library& library);
 
 // A consistent copy while others write (VACUUM INTO); the copy is opened and verified before this
-// returns. Refuses an existing destination.
-Status backupLibrary(Library& library, const QString& destination);
+// returns. Refuses the library itself (any spelling), a symlink, and an existing destination unless
+// rules.replace.
+Status backupLibrary(Library& library, const QString& destination, OutputRules rules = {});
 
 } // namespace stable

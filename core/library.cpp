@@ -1,5 +1,6 @@
 #include "library.h"
 
+#include "filesafety.h"
 #include "lease.h"
 #include "rawsqlite.h"
 #include "sql.h"
@@ -21,6 +22,11 @@
 
 #ifdef Q_OS_LINUX
 #include <sys/vfs.h>
+#endif
+#ifndef Q_OS_WIN
+#include <cerrno>
+#include <pwd.h>
+#include <unistd.h>
 #endif
 
 #include <algorithm>
@@ -67,11 +73,19 @@ QString uniqueConnectionName()
     return QStringLiteral("stable-%1").arg(++counter);
 }
 
+// The operating system's account this process runs as, never $USER or $LOGNAME: anyone can set those
+// (`USER=alice stablectl …`), and the audit log must name who really wrote.
 QString defaultActor()
 {
-    QString login = qEnvironmentVariable("USER");
-    if (login.isEmpty())
-        login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+    QString login;
+#ifdef Q_OS_UNIX
+    if (const passwd* account = getpwuid(geteuid()); account && account->pw_name && *account->pw_name)
+        login = QString::fromLocal8Bit(account->pw_name);
+    else
+        login = QStringLiteral("uid%1").arg(geteuid()); // an account without a name (a container's uid)
+#else
+    login = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+#endif
     return QStringLiteral("user:%1@%2").arg(login, QSysInfo::machineHostName());
 }
 
@@ -86,6 +100,27 @@ int waitForLock(void*, int attempt)
         return 0;
     sqlite3_sleep(QRandomGenerator::global()->bounded(1, 6));
     return 1;
+}
+
+// Empty when this user can write the library and its folder (SQLite keeps its journal files beside it).
+QString whyNotWritable(const QString& path)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(path)
+    return {};
+#else
+    const QFileInfo info(path);
+    const QByteArray folder = QFile::encodeName(info.absolutePath());
+    if (::access(QFile::encodeName(path).constData(), W_OK) != 0)
+        return errno == EROFS ? QStringLiteral("it is on a read-only filesystem.")
+                              : QStringLiteral("the file is not writable by you.");
+    if (::access(folder.constData(), W_OK) != 0)
+        return errno == EROFS ? QStringLiteral("it is on a read-only filesystem.")
+                              : QStringLiteral("the folder %1 is not writable by you (SQLite keeps its journal "
+                                               "beside the file).")
+                                    .arg(info.absolutePath());
+    return {};
+#endif
 }
 
 Error damaged(const QString& path, const QString& detail)
@@ -124,12 +159,20 @@ FileIdentity identifyFile(const QString& path)
         identity.kind = FileIdentity::Kind::Missing;
         return identity;
     }
-    QFile file(path);
-    if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
-        identity.kind = FileIdentity::Kind::Unreadable;
+    identity.notRegular = nonRegularKind(path);
+    if (!identity.notRegular.isEmpty()) {
+        identity.kind = FileIdentity::Kind::NotRegular;
         return identity;
     }
-    const QByteArray header = file.read(100);
+    // Opened without blocking: a FIFO swapped in after the check above is refused, not waited on.
+    auto file = openRegularFile(path, QStringLiteral("library"));
+    if (!file.ok()) {
+        identity.notRegular = nonRegularKind(path);
+        identity.kind =
+            identity.notRegular.isEmpty() ? FileIdentity::Kind::Unreadable : FileIdentity::Kind::NotRegular;
+        return identity;
+    }
+    const QByteArray header = file.value()->read(100);
     if (header.isEmpty()) {
         identity.kind = FileIdentity::Kind::Empty;
         return identity;
@@ -191,10 +234,12 @@ Library::Library(QString path, QString connectionName, OpenOptions options)
     , m_actor(defaultActor())
     , m_pinCost(PinCost::standard())
 {
+    registerOpenLibrary(m_path);
 }
 
 Library::~Library()
 {
+    unregisterOpenLibrary(m_path);
     if (m_holdsLease)
         releaseLease(*this);
     {
@@ -244,6 +289,9 @@ Status Library::settle()
         if (identity.ok() && identity->next())
             m_libraryId = identity->value(0).toString();
     }
+    // A copy beside its original goes its own way before its first write (WriteTransaction::begin).
+    if (!m_options.readOnly)
+        m_copyOf = originalOfCopy(*this);
     if (m_journalMode != JournalMode::Rollback || m_options.readOnly)
         return success();
     const Status leased = takeLease(*this);
@@ -260,6 +308,24 @@ Status Library::settle()
     connect(heartbeat, &QTimer::timeout, this, &Library::renewLease);
     heartbeat->start(leaseHeartbeatSeconds * 1000);
     return success();
+}
+
+void Library::adoptForkedIdentity(const QString& id)
+{
+    m_idBeforeFork = m_libraryId;
+    m_copyOfBeforeFork = m_copyOf;
+    m_libraryId = id;
+    m_copyOf.clear();
+}
+
+void Library::undoForkedIdentity()
+{
+    if (m_idBeforeFork.isEmpty())
+        return;
+    m_libraryId = m_idBeforeFork;
+    m_copyOf = m_copyOfBeforeFork;
+    m_idBeforeFork.clear();
+    m_copyOfBeforeFork.clear();
 }
 
 void Library::renewLease()
@@ -327,6 +393,10 @@ Status Library::configureConnection()
 
 Result<std::unique_ptr<Library>> Library::create(const QString& path, const OpenOptions& options)
 {
+    if (QFileInfo(path).isSymLink())
+        return refused(QStringLiteral("%1 is a symbolic link; a new library is never made through a link. "
+                                      "Choose a new file name.")
+                           .arg(quoted(path)));
     if (QFileInfo::exists(path))
         return refused(QStringLiteral("%1 already exists; choose a new file name.").arg(quoted(path)));
     const QFileInfo info(path);
@@ -398,23 +468,47 @@ Result<std::unique_ptr<Library>> Library::open(const QString& path, const OpenOp
                 .arg(quoted(path))
                 .arg(identity.schemaVersion)
                 .arg(schemaVersion()));
+    case FileIdentity::Kind::NotRegular:
+        return invalid(QStringLiteral("%1 is %2, not a Stable library file; nothing was opened.")
+                           .arg(quoted(path), identity.notRegular));
     case FileIdentity::Kind::Stable:
         break;
     }
     if (options.readOnly && identity.schemaVersion < schemaVersion())
-        return refused(QStringLiteral("%1 has an older schema (%2); open it for writing once to migrate it.")
+        return refused(QStringLiteral("%1 has an older schema (%2); upgrade it first (stablectl upgrade, or "
+                                      "open it in Stable), which keeps a backup of the old version.")
                            .arg(quoted(path))
                            .arg(identity.schemaVersion));
 
+    // A library that cannot be written here (a read-only mount, a folder or file not writable by this
+    // user) is intact: it is opened to read, and says why, instead of failing as if it were damaged.
+    OpenOptions effective = options;
+    const QString notWritable = whyNotWritable(path);
+    if (!notWritable.isEmpty()) {
+        if (identity.schemaVersion < schemaVersion())
+            return refused(QStringLiteral("%1 has an older schema (%2) and cannot be upgraded where it is: %3 "
+                                          "Copy it to a folder you can write and open the copy.")
+                               .arg(quoted(path))
+                               .arg(identity.schemaVersion)
+                               .arg(notWritable));
+        effective.readOnly = true;
+    }
+
     const QFileInfo info(path);
     const QString connectionName = uniqueConnectionName();
-    std::unique_ptr<Library> library(new Library(info.absoluteFilePath(), connectionName, options));
+    std::unique_ptr<Library> library(new Library(info.absoluteFilePath(), connectionName, effective));
+    if (!notWritable.isEmpty())
+        library->m_readOnlyReason = QStringLiteral("%1 is open read-only: %2").arg(quoted(path), notWritable);
     {
         QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         connection.setDatabaseName(library->m_path);
         QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
-        if (options.readOnly)
+        if (effective.readOnly)
             connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (const QString uri = RawConnection::immutableUri(library->m_path); effective.readOnly && !uri.isEmpty()) {
+            connectOptions += QStringLiteral(";QSQLITE_OPEN_URI");
+            connection.setDatabaseName(uri);
+        }
         connection.setConnectOptions(connectOptions);
         if (!connection.open())
             return storageError(QStringLiteral("Could not open %1: %2")

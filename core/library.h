@@ -75,6 +75,12 @@ public:
     QString readOnlyReason() const { return m_readOnlyReason; }
     // The identity of this file and its copies (local_library); keys the per-machine witness.
     QString libraryId() const { return m_libraryId; }
+    // Set when this file is a copy of a library this computer still has at another place (its path): the
+    // first write gives it an identity of its own (libraryfork.h). Empty otherwise.
+    QString copyOf() const { return m_copyOf; }
+    // For forkWithin() and WriteTransaction: the fork's new id, taken back if its transaction rolls back.
+    void adoptForkedIdentity(const QString& id);
+    void undoForkedIdentity();
     // Set when open() migrated the file: where the copy of the old version was put.
     QString migrationBackupPath() const { return m_migrationBackup; }
 
@@ -116,6 +122,9 @@ private:
     qint64 m_dataVersion = -1;
     QString m_readOnlyReason;
     QString m_libraryId;
+    QString m_copyOf;
+    QString m_idBeforeFork;
+    QString m_copyOfBeforeFork;
     bool m_holdsLease = false;
     qint64 m_leaseRenewedAt = 0; // ms since epoch
 };
@@ -123,10 +132,12 @@ private:
 // What the first 100 bytes of a file say about it, read without opening it as a database.
 struct FileIdentity
 {
-    enum class Kind { Missing, Unreadable, Empty, NotSqlite, ForeignSqlite, Stable, NewStable };
+    enum class Kind { Missing, Unreadable, Empty, NotSqlite, ForeignSqlite, Stable, NewStable, NotRegular };
     Kind kind = Kind::Missing;
     int schemaVersion = 0;
+    QString notRegular; // NotRegular: what it is instead ("a FIFO (named pipe)", "a folder" …)
 };
+// Never blocks: a FIFO, a device or a folder is named as such before anything opens it.
 FileIdentity identifyFile(const QString& path);
 
 // statfs says NFS, SMB/CIFS, FUSE (sshfs…), 9P, AFS or Ceph. STABLE_FAKE_FS=nfs (or local) overrides it

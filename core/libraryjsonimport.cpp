@@ -5,9 +5,12 @@
 #include "libraryjson.h"
 
 #include "audit.h"
+#include "fieldbounds.h"
+#include "jsonstrict.h"
 #include "library.h"
 #include "libraryimportplan.h"
 #include "libraryrecords.h"
+#include "rework.h"
 #include "sql.h"
 
 #include <QHash>
@@ -409,6 +412,30 @@ QString refusalInWords(const QSqlError& error)
 }
 
 // One prepared statement per table and column list: a large library inserts hundreds of thousands of rows.
+// Every field within the bounds the domain's own writes keep (README "Field bounds"), named by its place.
+Status checkBounds(const QList<PendingRow>& rows, const QDate& today)
+{
+    const QStringList settings = settingNames();
+    for (const PendingRow& row : rows) {
+        const auto placed = [&row](Error error) {
+            error.message = QStringLiteral("%1: %2").arg(row.where, error.message);
+            return error;
+        };
+        for (qsizetype i = 0; i < row.columns.size() && i < row.values.size(); ++i) {
+            const Status checked = checkColumn(row.table, row.columns.at(i), row.values.at(i), today);
+            if (!checked.ok())
+                return placed(checked.error());
+        }
+        if (row.table == QLatin1String("setting") && row.values.size() == 2 &&
+            settings.contains(row.values.at(0).toString())) {
+            const Status checked = checkSetting(row.values.at(0).toString(), row.values.at(1).toString());
+            if (!checked.ok())
+                return placed(checked.error());
+        }
+    }
+    return success();
+}
+
 Status insertAll(WriteTransaction& transaction, const QList<PendingRow>& rows, const QString& prefix)
 {
     QHash<QString, QSqlQuery> statements;
@@ -452,6 +479,8 @@ Status importLibrary(Library& emptyLibrary, const QByteArray& json, const QStrin
                            .arg(prefix)
                            .arg(parseError.offset)
                            .arg(parseError.errorString()));
+    if (const auto duplicate = findDuplicateKey(json))
+        return invalid(QStringLiteral("%1%2.").arg(prefix, describeDuplicateKey(*duplicate)));
     if (!parsed.isObject())
         return invalid(QStringLiteral("%1not a Stable library document (expected an object with \"format\": \"%2\").")
                            .arg(prefix, QLatin1String(libraryFormat)));
@@ -471,6 +500,8 @@ Status importLibrary(Library& emptyLibrary, const QByteArray& json, const QStrin
         read = readAudit(plan, document);
     if (read.ok())
         read = plan.checkReferences();
+    if (read.ok())
+        read = checkBounds(plan.rows, emptyLibrary.clock().now().toUTC().date());
     if (!read.ok())
         return withPrefix(read.error());
 

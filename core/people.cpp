@@ -1,6 +1,7 @@
 #include "people.h"
 
 #include "audit.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "library.h"
 #include "sql.h"
@@ -71,6 +72,22 @@ bool pinMatches(const QString& storedHash, const QString& pin)
                                     static_cast<unsigned long long>(secret.size())) == 0;
 }
 
+Status checkPinCharacters(const QString& pin)
+{
+    // A newline cannot be typed into one line of standard input or the app's PIN field, so such a PIN could
+    // never be given again; spaces alone look like no PIN at all.
+    for (const QChar c : pin)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
+            return invalid(
+                QStringLiteral("A PIN cannot contain a line break or another control character "
+                               "(U+%1).")
+                    .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0'))));
+    if (pin.trimmed().isEmpty())
+        return invalid(QStringLiteral("A PIN cannot be only spaces."));
+    return success();
+}
+
 Result<Person> addPerson(Library& library, const NewPerson& request)
 {
     Person person;
@@ -84,10 +101,14 @@ Result<Person> addPerson(Library& library, const NewPerson& request)
                            .arg(request.initials));
     if (person.initials.size() == 36 || looksLikeId(person.initials))
         return invalid(QStringLiteral("Initials cannot look like an id."));
+    STABLE_TRY(checkName(QStringLiteral("A person's name"), person.name));
+    STABLE_TRY(checkName(QStringLiteral("A person's initials"), person.initials));
+    STABLE_TRY(checkName(QStringLiteral("A person's role"), person.role));
     if (request.pin.size() < 4)
         return invalid(QStringLiteral("A PIN needs at least 4 characters."));
     if (request.pin.size() > 64)
         return invalid(QStringLiteral("A PIN has at most 64 characters."));
+    STABLE_TRY(checkPinCharacters(request.pin));
 
     auto existing = findPerson(library, person.initials);
     if (existing.ok())
@@ -153,35 +174,85 @@ Result<Person> findPerson(Library& library, const QString& idOrInitials)
     return personFrom(query.value());
 }
 
+namespace {
+
+// The person's row as it is now, read inside the caller's write transaction: the counts written back are
+// always the committed ones plus this attempt, never a value read before the slow hash.
+Result<Person> currentPerson(WriteTransaction& transaction, const QString& personId, const QString& name)
+{
+    auto query =
+        selectRecord(transaction.db(),
+                     QStringLiteral("SELECT ") + personColumns + QStringLiteral(" FROM person WHERE id = ?"),
+                     {personId}, QStringLiteral("%1 was removed meanwhile.").arg(name));
+    if (!query.ok())
+        return query.error();
+    Person person = personFrom(query.value());
+    query->finish();
+    return person;
+}
+
+Error lockedError(const Person& person)
+{
+    return Error{ErrorKind::Locked,
+                 QStringLiteral("%1 is locked after %2 wrong PINs; another person must unlock them.")
+                     .arg(person.name)
+                     .arg(maxFailedPinAttempts)};
+}
+
+} // namespace
+
+// Every interleaving of attempts, in one process or many (two stablectl, the app and stablectl): the PIN is
+// hashed outside any lock (it is slow on purpose), and its verdict is applied in a BEGIN IMMEDIATE
+// transaction that re-reads the person first. So a wrong PIN always adds one to the committed count (the
+// fifth in the commit order locks, however many were hashed at once), and a right PIN is accepted only if
+// no lock was committed before its own transaction: once locked, every attempt still in flight is refused,
+// the right PIN included, until someone else unlocks. Nothing is decided on a value read before the hash.
 Result<Signer> authenticate(Library& library, const QString& idOrInitials, const QString& pin)
 {
     auto found = findPerson(library, idOrInitials);
     if (!found.ok())
         return found.error();
-    Person person = found.value();
-    if (!person.active)
-        return refused(QStringLiteral("%1 is retired and cannot sign.").arg(person.name));
-    if (person.locked)
-        return Error{ErrorKind::Locked,
-                     QStringLiteral("%1 is locked after %2 wrong PINs; another person must unlock them.")
-                         .arg(person.name)
-                         .arg(maxFailedPinAttempts)};
+    const Person seen = found.value();
+    if (!seen.active)
+        return refused(QStringLiteral("%1 is retired and cannot sign.").arg(seen.name));
+    if (seen.locked)
+        return lockedError(seen); // a lock stays until an unlock: nothing to hash, nothing to write
 
-    auto hash =
-        execSql(library.db(), QStringLiteral("SELECT pin_hash FROM person WHERE id = ?"), {person.id});
+    auto hash = execSql(library.db(), QStringLiteral("SELECT pin_hash FROM person WHERE id = ?"), {seen.id});
     if (!hash.ok())
         return hash.error();
     if (!hash->next())
-        return notFound(QStringLiteral("%1 was removed meanwhile.").arg(person.name));
+        return notFound(QStringLiteral("%1 was removed meanwhile.").arg(seen.name));
     const QString storedHash = hash->value(0).toString();
     hash->finish();
+    const bool matches = pinMatches(storedHash, pin);
 
-    if (pinMatches(storedHash, pin)) {
+    if (matches) {
+        // A plain read sees every commit before it: a lock committed while this PIN was hashed refuses it.
+        auto now = findPerson(library, seen.id);
+        if (!now.ok())
+            return now.error();
+        if (now->locked)
+            return lockedError(now.value());
+        if (now->failedAttempts == 0)
+            return Signer(now.value());
+    }
+
+    WriteTransaction transaction(library, Change::People);
+    STABLE_TRY(transaction.begin());
+    auto current = currentPerson(transaction, seen.id, seen.name);
+    if (!current.ok())
+        return current.error();
+    Person person = current.value();
+    if (person.locked)
+        return lockedError(person); // locked by an attempt that committed while this one was hashed
+    if (!person.active)
+        return refused(QStringLiteral("%1 is retired and cannot sign.").arg(person.name));
+
+    if (matches) {
         if (person.failedAttempts > 0) {
             const QJsonObject before = personJson(person);
             person.failedAttempts = 0;
-            WriteTransaction transaction(library, Change::People);
-            STABLE_TRY(transaction.begin());
             STABLE_TRY(execSql(transaction.db(),
                                QStringLiteral("UPDATE person SET failed_attempts = 0 WHERE id = ?"),
                                {person.id}));
@@ -201,8 +272,6 @@ Result<Signer> authenticate(Library& library, const QString& idOrInitials, const
     const QJsonObject before = personJson(person);
     person.failedAttempts += 1;
     person.locked = person.failedAttempts >= maxFailedPinAttempts;
-    WriteTransaction transaction(library, Change::People);
-    STABLE_TRY(transaction.begin());
     STABLE_TRY(execSql(transaction.db(),
                        QStringLiteral("UPDATE person SET failed_attempts = ?, locked = ? WHERE id = ?"),
                        {person.failedAttempts, person.locked ? 1 : 0, person.id}));

@@ -61,6 +61,9 @@ Result<Signer> authenticate(Library& library, const QString& idOrInitials, const
 // Unlocks a locked person; `by` must be someone else.
 Status unlockPerson(Library& library, const QString& idOrInitials, const Signer& by);
 
+// Refuses a PIN that holds a line break or another control character, or only spaces (enrolment).
+Status checkPinCharacters(const QString& pin);
+
 // Argon2id via libsodium's crypto_pwhash_str; the cost is part of the stored string.
 Result<QString> hashPin(const QString& pin, unsigned long long opsLimit, std::size_t memLimit);
 bool pinMatches(const QString& storedHash, const QString& pin);

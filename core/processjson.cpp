@@ -2,6 +2,7 @@
 
 #include "domain.h"
 #include "ids.h"
+#include "jsonstrict.h"
 #include "libraryjson.h"
 
 #include <QJsonArray>
@@ -384,6 +385,8 @@ Result<ValueStream> parseProcessJson(const QByteArray& json, const QString& sour
                            .arg(column)
                            .arg(parseError.offset));
     }
+    if (const auto duplicate = findDuplicateKey(json))
+        return invalid(QStringLiteral("%1, %2").arg(sourceName, describeDuplicateKey(*duplicate)));
     if (!document.isObject())
         return invalid(QStringLiteral("%1: a process file is one JSON object with \"format\": \"%2\"")
                            .arg(sourceName, QLatin1String(processFormat)));

@@ -1,10 +1,17 @@
 #include "rawsqlite.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QUrl>
 #include <QSqlDriver>
 #include <cstdint>
 #include <cstring>
 #include <sqlite3.h>
+
+#ifndef Q_OS_WIN
+#include <unistd.h>
+#endif
 
 Q_DECLARE_LOGGING_CATEGORY(lcSql)
 
@@ -44,11 +51,27 @@ RawConnection::~RawConnection()
         sqlite3_close_v2(m_db);
 }
 
+QString RawConnection::immutableUri(const QString& path)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(path)
+    return {};
+#else
+    const QFileInfo info(path);
+    if (::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) == 0 ||
+        QFileInfo::exists(info.absoluteFilePath() + QStringLiteral("-shm")))
+        return {};
+    return QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1");
+#endif
+}
+
 Result<std::unique_ptr<RawConnection>> RawConnection::openReadOnly(const QString& path)
 {
     sqlite3* db = nullptr;
-    const int code =
-        sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    const QString uri = immutableUri(path);
+    const int code = sqlite3_open_v2((uri.isEmpty() ? path : uri).toUtf8().constData(), &db,
+                                     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (uri.isEmpty() ? 0 : SQLITE_OPEN_URI),
+                                     nullptr);
     std::unique_ptr<RawConnection> connection(new RawConnection(db, true));
     if (code != SQLITE_OK)
         return rawFailure(db, code, QStringLiteral("open ") + path);

@@ -26,6 +26,10 @@ public:
 
     // A connection of its own to the file, read-only, for one thread at a time.
     static Result<std::unique_ptr<RawConnection>> openReadOnly(const QString& path);
+    // SQLite reads a WAL-mode file only through its -shm file, which it cannot make in a folder it cannot
+    // write (a read-only mount, a folder of another user): there nothing can change the file under a
+    // reader, and SQLite is told so with an immutable URI ("file:///…?immutable=1"). Empty otherwise.
+    static QString immutableUri(const QString& path);
     // The connection Qt's driver holds for `db`, borrowed (not closed here); nullptr if it has none.
     static std::unique_ptr<RawConnection> borrow(const QSqlDatabase& db);
 

@@ -3,6 +3,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "domain.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "library.h"
 #include "processjson.h"
@@ -129,6 +130,7 @@ Result<Revision> publish(Library& library, const Signer& by, const PublishReques
     const QString reason = request.reason.trimmed();
     if (reason.isEmpty())
         return invalid(QStringLiteral("A revision needs a reason: say what changed and why."));
+    STABLE_TRY(checkText(QStringLiteral("The reason of a revision"), reason, bounds::note, Lines::Many));
 
     // Everything is read under the write lock: the number and the "nothing changed" test must hold at commit.
     WriteTransaction transaction(library, Changes(Change::Revisions) | Change::Streams);

@@ -2,6 +2,7 @@
 #include "rework.h"
 
 #include "audit.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "incidents.h"
 #include "library.h"
@@ -98,7 +99,7 @@ struct SettingRule
 };
 
 constexpr std::array<SettingRule, 5> settingRules{{
-    {"hourly-rate", "0", 0, std::numeric_limits<double>::infinity(), false, "a number ≥ 0"},
+    {"hourly-rate", "0", 0, bounds::maxHourlyRate, false, "a number from 0 to 100000"},
     {"fpy-alert-threshold", "0.9", 0, 1, false, "a number from 0 to 1"},
     {"verify-after-runs", "3", 1, 1000000, true, "a whole number ≥ 1"},
     {"unanalysed-alert-days", "14", 1, 1000000, true, "a whole number ≥ 1"},
@@ -124,19 +125,13 @@ Error unknownSetting(const QString& name)
 Result<ReworkEntry> addRework(Library& library, const NewRework& request)
 {
     ReworkEntry entry;
-    if (!request.date.isValid())
-        return invalid(QStringLiteral("Rework needs the date it was done (YYYY-MM-DD)."));
-    const QDate today = library.clock().now().toUTC().date();
-    if (request.date > today)
-        return invalid(QStringLiteral("Rework cannot be logged for a future date (%1; today is %2).")
-                           .arg(request.date.toString(Qt::ISODate), today.toString(Qt::ISODate)));
-    if (!std::isfinite(request.hours) || request.hours <= 0 || request.hours > 24)
-        return invalid(QStringLiteral("Rework hours must be more than 0 and at most 24 per entry (got %1).")
-                           .arg(request.hours));
+    STABLE_TRY(checkReworkDate(request.date, library.clock().now().toUTC().date()));
+    STABLE_TRY(checkReworkHours(request.hours));
     entry.date = request.date;
     entry.hours = request.hours;
     entry.kind = request.kind;
     entry.note = request.note.trimmed();
+    STABLE_TRY(checkText(QStringLiteral("The rework note"), entry.note, bounds::note, Lines::Many));
 
     QString streamKey;
     if (!request.stream.trimmed().isEmpty()) {
@@ -210,9 +205,8 @@ Status setTeamHours(Library& library, const QString& month, double hours)
     const QString wanted = month.trimmed();
     if (!isIsoMonth(wanted))
         return invalid(QStringLiteral("A month is written YYYY-MM (got ‘%1’).").arg(month));
-    if (!std::isfinite(hours) || hours <= 0)
-        return invalid(
-            QStringLiteral("Team hours of %1 must be more than 0 (got %2).").arg(wanted).arg(hours));
+    STABLE_TRY(checkColumn(QStringLiteral("team_hours"), QStringLiteral("month"), wanted, {}));
+    STABLE_TRY(checkTeamHours(wanted, hours));
 
     return writeKeyedValue(library, Change::TeamHours,
                            {QStringLiteral("team_hours"), QStringLiteral("month"), QStringLiteral("hours")},
@@ -233,7 +227,7 @@ QString settingDefault(const QString& name)
     return rule ? QString::fromLatin1(rule->defaultValue) : QString();
 }
 
-Status setSetting(Library& library, const QString& name, const QString& value)
+Status checkSetting(const QString& name, const QString& value)
 {
     const SettingRule* rule = ruleFor(name.trimmed());
     if (!rule)
@@ -246,8 +240,15 @@ Status setSetting(Library& library, const QString& name, const QString& value)
                       number <= rule->maximum && (!rule->whole || std::floor(number) == number);
     if (!fits)
         return invalid(QStringLiteral("%1 must be %2 (got ‘%3’).")
-                           .arg(key, QString::fromUtf8(rule->expectation), value));
+                           .arg(key, QString::fromUtf8(rule->expectation), visibleText(value)));
+    return success();
+}
 
+Status setSetting(Library& library, const QString& name, const QString& value)
+{
+    STABLE_TRY(checkSetting(name, value));
+    const QString key = name.trimmed();
+    const QString text = value.trimmed();
     return writeKeyedValue(library, Change::Settings,
                            {QStringLiteral("setting"), QStringLiteral("key"), QStringLiteral("value")}, key,
                            text);

@@ -3,6 +3,7 @@
 #include "runrecords.h"
 
 #include "audit.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "incidents.h"
 #include "library.h"
@@ -157,6 +158,7 @@ Result<Run> startRun(Library& library, const StartRun& request)
     const QString title = request.title.simplified();
     if (title.isEmpty())
         return invalid(QStringLiteral("A run needs a title (e.g. ‘Release 4.2.0’)."));
+    STABLE_TRY(checkName(QStringLiteral("The run title"), title));
     if (request.plannedStart && request.rollbackPoint && *request.rollbackPoint < *request.plannedStart)
         return invalid(QStringLiteral("The rollback point (%1) is before the planned start (%2).")
                            .arg(isoUtc(*request.rollbackPoint), isoUtc(*request.plannedStart)));
@@ -264,6 +266,7 @@ Result<Run> closeRun(Library& library, const CloseRun& request)
     run.status = request.rolledBack ? RunStatus::RolledBack : RunStatus::Completed;
     run.closedAt = isoUtc(library.clock().now());
     run.lessons = request.lessons.trimmed();
+    STABLE_TRY(checkText(QStringLiteral("The lessons learned"), run.lessons, bounds::document, Lines::Many));
 
     WriteTransaction transaction(library, Change::Runs | Change::Incidents);
     STABLE_TRY(transaction.begin());

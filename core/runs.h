@@ -99,10 +99,14 @@ struct SignRequest
     Meaning meaning = Meaning::Performed;
     QString note; // required for n/a: the reason
     QString evidence;
-    std::optional<QDateTime> at; // defaults to now; never in the future
+    std::optional<QDateTime> at; // defaults to now; never in the future, never before the run started
 };
+// The clock difference allowed between computers (and a signer's watch) when a signature is dated: `at` may
+// lie up to this much in the future, or before the run's start.
+constexpr int signingClockSkewSeconds = 5 * 60;
 // Appends an attestation. Refuses: a closed run, an item already passed or n/a, the same person twice
-// in one attempt of a critical item, n/a without a reason. Reported done only after the commit.
+// in one attempt of a critical item, n/a without a reason, a date outside the run's time (above), a signer
+// locked meanwhile. Reported done only after the commit.
 Result<Attestation> sign(Library& library, const Signer& signer, const SignRequest& request);
 
 // Voids an attestation with a reason (a new record; the attestation itself is never changed).

@@ -1,5 +1,6 @@
 // Signing and voiding: the records of proof. Never undoable, never updated, never deleted.
 #include "audit.h"
+#include "fieldbounds.h"
 #include "ids.h"
 #include "library.h"
 #include "runs.h"
@@ -142,10 +143,23 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
         return invalid(
             QStringLiteral("Marking %1 not applicable needs a reason (the note).").arg(describeItem(*item)));
 
+    // When the signer says it was done: never in the future, never before the run started, each give or take
+    // the clock difference allowed between two computers writing the same library.
     const QDateTime now = library.clock().now();
     QDateTime at = request.at.value_or(now);
-    if (at > now.addSecs(300))
-        return invalid(QStringLiteral("A signature cannot be dated in the future (%1).").arg(isoUtc(at)));
+    if (at > now.addSecs(signingClockSkewSeconds))
+        return invalid(
+            QStringLiteral("A signature cannot be dated in the future (%1; now is %2, and %3 minutes "
+                           "are allowed for clock differences).")
+                .arg(isoUtc(at), isoUtc(now))
+                .arg(signingClockSkewSeconds / 60));
+    if (const auto started = parseIsoMoment(run.startedAt);
+        started && at < started->addSecs(-signingClockSkewSeconds))
+        return invalid(
+            QStringLiteral("A signature cannot be dated before its run started (%1 is before %2; %3 "
+                           "minutes are allowed for clock differences).")
+                .arg(isoUtc(at), run.startedAt)
+                .arg(signingClockSkewSeconds / 60));
 
     Attestation attestation;
     attestation.id = newId();
@@ -161,6 +175,9 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
     attestation.recordedAt = isoUtc(now);
     attestation.note = storableText(request.note.trimmed());
     attestation.evidence = storableText(request.evidence.trimmed());
+    STABLE_TRY(checkText(QStringLiteral("The note"), attestation.note, bounds::note, Lines::Many));
+    STABLE_TRY(checkText(QStringLiteral("The evidence location"), attestation.evidence, bounds::evidence,
+                         Lines::One));
     attestation.hash = attestationHash(attestation, item->statement);
 
     WriteTransaction transaction(library, Change::Attestations | Change::Runs);
@@ -180,6 +197,17 @@ Result<Attestation> sign(Library& library, const Signer& signer, const SignReque
         return refused(QStringLiteral("Someone else signed %1 meanwhile; look at it again before signing.")
                            .arg(describeItem(*item)));
     signedAlready->finish();
+    // A lock committed since the signer was authenticated (wrong PINs racing this one) wins.
+    auto signerLocked = execSql(transaction.db(), QStringLiteral("SELECT locked FROM person WHERE id = ?"),
+                                {signer.personId()});
+    if (!signerLocked.ok())
+        return signerLocked.error();
+    if (signerLocked->next() && signerLocked->value(0).toBool())
+        return Error{ErrorKind::Locked,
+                     QStringLiteral("%1 was locked after %2 wrong PINs meanwhile; nothing was signed.")
+                         .arg(signer.name())
+                         .arg(maxFailedPinAttempts)};
+    signerLocked->finish();
 
     STABLE_TRY(execSql(
         transaction.db(),
@@ -206,6 +234,7 @@ Result<QString> voidAttestation(Library& library, const Signer& by, const QStrin
     const QString why = storableText(reason.trimmed());
     if (why.isEmpty())
         return invalid(QStringLiteral("A void needs a reason."));
+    STABLE_TRY(checkText(QStringLiteral("The reason of a void"), why, bounds::note, Lines::Many));
     auto loaded = loadRun(library, runId);
     if (!loaded.ok())
         return loaded.error();

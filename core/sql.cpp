@@ -1,5 +1,7 @@
 #include "sql.h"
 
+#include "libraryfork.h"
+
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <sqlite3.h>
@@ -157,6 +159,15 @@ Status WriteTransaction::begin()
                            : m_library.readOnlyReason() + QStringLiteral(" Nothing was written."));
     STABLE_TRY(execSql(db(), QStringLiteral("BEGIN IMMEDIATE")));
     m_active = true;
+    if (!m_library.copyOf().isEmpty()) {
+        // The first write to a copy: it takes its own identity in the same transaction.
+        const Status forked = forkWithin(*this);
+        if (!forked.ok()) {
+            rollback();
+            return forked;
+        }
+        m_forked = true;
+    }
     return success();
 }
 
@@ -170,6 +181,7 @@ Status WriteTransaction::commit()
         return committed.error();
     }
     m_active = false;
+    m_forked = false;
     m_library.notifyCommitted(m_changes);
     return success();
 }
@@ -181,6 +193,10 @@ void WriteTransaction::rollback()
     m_active = false;
     QSqlQuery query(db());
     query.exec(QStringLiteral("ROLLBACK"));
+    if (m_forked) {
+        m_forked = false;
+        m_library.undoForkedIdentity();
+    }
 }
 
 } // namespace stable

@@ -64,6 +64,7 @@ private:
     Library& m_library;
     Changes m_changes;
     bool m_active = false;
+    bool m_forked = false; // this transaction gave a copy its own identity (libraryfork.h)
 };
 
 } // namespace stable

@@ -37,8 +37,11 @@ AutoBackupPolicy policyFromSettings()
 
 // A backup of a large library takes a while (VACUUM INTO copies every page, then the copy is verified), so
 // it runs on a thread of its own with its own read-only connection; the window only hears the outcome.
+// Q_OBJECT: backUpNowIfDue finds it with findChild, whose qobject_cast needs the class's own meta-object
+// (Qt 6.8 refuses the call at compile time without it; 6.4 took any child of that name for one).
 class BackupRunner final : public QObject
 {
+    Q_OBJECT
 public:
     explicit BackupRunner(MainWindow& window) : QObject(&window), m_window(window)
     {
@@ -136,3 +139,5 @@ void backUpNowIfDue(MainWindow& window)
 }
 
 } // namespace stable
+
+#include "autobackup.moc"

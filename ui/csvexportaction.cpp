@@ -57,8 +57,23 @@ void exportWithDialog(MainWindow& window)
         &window, tr("Export CSV Files Into"), library.absolutePath(), QFileDialog::ShowDirsOnly);
     if (folder.isEmpty())
         return;
+    // A folder dialog asks nothing about the files in it: files of an earlier export are replaced only
+    // when the user says so here.
+    OutputRules rules;
+    int existing = 0;
+    for (const QString& name : csvFileNames())
+        existing += QFileInfo(QDir(folder).filePath(name)).exists() ? 1 : 0;
+    if (existing > 0) {
+        if (QMessageBox::question(&window, tr("Replace the CSV files?"),
+                                  tr("%1 already holds %2 of the CSV files of an earlier export. Replace them?")
+                                      .arg(QDir::toNativeSeparators(folder))
+                                      .arg(existing),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+            return;
+        rules.replace = true;
+    }
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto exported = exportCsv(document->library(), folder);
+    const auto exported = exportCsv(document->library(), folder, rules);
     QApplication::restoreOverrideCursor();
     if (!exported.ok()) {
         QMessageBox::warning(&window, tr("The CSV export failed"), exported.message());

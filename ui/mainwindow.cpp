@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -176,6 +177,12 @@ bool MainWindow::selectRecord(View view, const QString& entity, const QString& i
 Status MainWindow::openLibrary(const QString& path, std::optional<View> startView)
 {
     const std::optional<View> shown = startView ? startView : currentView();
+    const FileIdentity identity = identifyFile(path);
+    if (identity.kind == FileIdentity::Kind::Stable && identity.schemaVersion < Library::schemaVersion() &&
+        !askToUpgrade(path, identity.schemaVersion))
+        return refused(tr("‘%1’ was not opened and was left as it was: it is in an older format, and this "
+                          "version of Stable opens it only after upgrading it.")
+                           .arg(QFileInfo(path).fileName()));
     auto opened = Document::open(path);
     if (!opened.ok())
         return opened.error();
@@ -197,6 +204,25 @@ Status MainWindow::openLibrary(const QString& path, std::optional<View> startVie
                                      .arg(m_document->library().migrationBackupPath()));
     updateTitle();
     return success();
+}
+
+bool MainWindow::askToUpgrade(const QString& path, int schema)
+{
+    if (m_askUpgrade)
+        return m_askUpgrade(path, schema);
+    QMessageBox question(QMessageBox::Question, tr("Upgrade the library?"),
+                         tr("‘%1’ was made by an older version of Stable (format %2). To open it, this version "
+                            "upgrades it to format %3; a copy of the old file is kept beside it, and older "
+                            "versions of Stable cannot open the upgraded file.")
+                             .arg(QFileInfo(path).fileName())
+                             .arg(schema)
+                             .arg(Library::schemaVersion()),
+                         QMessageBox::Cancel, this);
+    question.setTextFormat(Qt::PlainText);
+    QPushButton* upgrade = question.addButton(tr("Upgrade, with a Backup"), QMessageBox::AcceptRole);
+    question.setDefaultButton(QMessageBox::Cancel);
+    question.exec();
+    return question.clickedButton() == upgrade;
 }
 
 void MainWindow::closeLibrary()
@@ -314,7 +340,10 @@ void MainWindow::backUp()
     if (path.isEmpty())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status done = backupLibrary(m_document->library(), path);
+    // The save dialog asked before replacing a file; the library itself is refused with a message.
+    OutputRules rules;
+    rules.replace = true;
+    const Status done = backupLibrary(m_document->library(), path, rules);
     QApplication::restoreOverrideCursor();
     if (!done.ok())
         QMessageBox::warning(this, tr("The backup failed"), done.message());

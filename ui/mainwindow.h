@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QMap>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -30,8 +31,11 @@ public:
 
     // Opens a library in place of the current one; the message says why not.
     // Opens the library in `startView` (default: the view shown, else the first one).
+    // An older library is upgraded only after the user agrees (a backup of the old version is kept).
     Status openLibrary(const QString& path, std::optional<View> startView = std::nullopt);
     void closeLibrary();
+    // Asks whether to upgrade an older library; tests answer in place of the dialog.
+    void setUpgradeQuestion(std::function<bool(const QString& path, int schema)> ask) { m_askUpgrade = std::move(ask); }
     Document* document() const { return m_document.get(); }
 
     void addView(View view, const QString& title, QWidget* widget, DocumentView* documentView);
@@ -66,7 +70,10 @@ private:
     void backUp();
     void showAbout();
 
+    bool askToUpgrade(const QString& path, int schema);
+
     std::unique_ptr<Document> m_document;
+    std::function<bool(const QString&, int)> m_askUpgrade;
     QStackedWidget* m_stack = nullptr;
     MessageBanner* m_banner = nullptr;
     QLabel* m_emptyState = nullptr;

@@ -1,6 +1,7 @@
 #include "startup.h"
 
 #include "demo.h"
+#include "filesafety.h"
 #include "library.h"
 #include "mainwindow.h"
 
@@ -45,9 +46,13 @@ Result<QString> libraryToOpenAtStart()
 Status saveScreenshot(QWidget& widget, const QString& path)
 {
     const QPixmap shot = widget.grab();
-    if (shot.isNull() || !shot.save(path, "PNG"))
+    OutputRules rules;
+    rules.replace = true; // a screenshot named on the command line is made again on every run
+    OutputFile file(path, rules);
+    STABLE_TRY(file.open());
+    if (shot.isNull() || !shot.save(&file.device(), "PNG"))
         return storageError(QStringLiteral("Could not write the screenshot to %1.").arg(path));
-    return success();
+    return file.commit();
 }
 
 } // namespace stable

@@ -30,8 +30,10 @@ bool standardInputIsTerminal()
 } // namespace
 
 Console::Console()
-    : out(stdout)
-    , err(stderr)
+    : m_outDevice(std::make_unique<TerminalDevice>(stdout))
+    , m_errDevice(std::make_unique<TerminalDevice>(stderr))
+    , out(m_outDevice.get())
+    , err(m_errDevice.get())
 {
     out.setEncoding(QStringConverter::Utf8);
     err.setEncoding(QStringConverter::Utf8);
@@ -45,16 +47,23 @@ int Console::fail(const Error& error)
     return error.kind == ErrorKind::Usage ? exitUsage : exitRefused;
 }
 
+void Console::printRaw(const QByteArray& utf8)
+{
+    out.flush();
+    m_outDevice->setRaw(true);
+    out << QString::fromUtf8(utf8);
+    out.flush();
+    m_outDevice->setRaw(false);
+}
+
 void Console::printJson(const QJsonObject& object)
 {
-    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
-    out.flush();
+    printRaw(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 void Console::printJson(const QJsonArray& array)
 {
-    out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    out.flush();
+    printRaw(QJsonDocument(array).toJson(QJsonDocument::Indented));
 }
 
 void Console::printCreated(const Arguments& arguments, const QString& id, const QJsonObject& more)
@@ -62,7 +71,7 @@ void Console::printCreated(const Arguments& arguments, const QString& id, const 
     if (arguments.json()) {
         QJsonObject object = more;
         object.insert(QStringLiteral("id"), id);
-        out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
+        printRaw(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
     } else {
         out << id << Qt::endl;
     }
@@ -71,17 +80,28 @@ void Console::printCreated(const Arguments& arguments, const QString& id, const 
 Result<std::unique_ptr<Library>> openLibrary(const QString& path, Access access, Console& console)
 {
     OpenOptions options;
-    if (access == Access::Read) {
-        const FileIdentity identity = identifyFile(path);
-        options.readOnly = !(identity.kind == FileIdentity::Kind::Stable &&
-                             identity.schemaVersion < Library::schemaVersion());
-    }
+    options.readOnly = access == Access::Read;
     auto library = Library::open(path, options);
     if (library.ok() && !library.value()->migrationBackupPath().isEmpty())
         console.err << "stablectl: note: ‘" << path
                     << "’ was migrated to this build's schema; the old version is kept as ‘"
                     << library.value()->migrationBackupPath() << "’." << Qt::endl;
     return library;
+}
+
+OutputRules outputRules(const Arguments& arguments, const QString& library, const QStringList& siblings)
+{
+    OutputRules rules;
+    if (!library.isEmpty())
+        rules.libraries.append(library);
+    rules.siblings = siblings;
+    rules.replace = arguments.has(QStringLiteral("force"));
+    return rules;
+}
+
+OptionSpec forceFlag()
+{
+    return flag(QStringLiteral("force"));
 }
 
 Result<QString> readPin(const Arguments& arguments, Console& console, const QString& whose)
@@ -93,6 +113,10 @@ Result<QString> readPin(const Arguments& arguments, Console& console, const QStr
             return invalid(
                 QStringLiteral("The environment variable ‘%1’ named by --pin-env is not set.").arg(variable));
         pin = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        // `export PIN="$(cat file)"` keeps no newline, `PIN=$(printf '1234\n')` or a file read whole does:
+        // the line ends as on standard input, so both ways give the same PIN.
+        while (pin.endsWith(QLatin1Char('\n')) || pin.endsWith(QLatin1Char('\r')))
+            pin.chop(1);
     } else {
         if (standardInputIsTerminal()) {
             console.err << "PIN for " << whose << ": ";

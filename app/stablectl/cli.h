@@ -1,9 +1,11 @@
 #pragma once
 
 #include "arguments.h"
+#include "filesafety.h"
 #include "library.h"
 #include "people.h"
 #include "result.h"
+#include "terminaltext.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -19,9 +21,13 @@ constexpr int exitSuccess = 0;
 constexpr int exitRefused = 1;
 constexpr int exitUsage = 2;
 
-// Standard output for results, standard error for messages; UTF-8 both.
+// Standard output for results, standard error for messages; UTF-8 both. Human text shows control
+// characters escaped (terminaltext.h); JSON is printed as JSON.
 class Console
 {
+    std::unique_ptr<TerminalDevice> m_outDevice;
+    std::unique_ptr<TerminalDevice> m_errDevice;
+
 public:
     Console();
     QTextStream out;
@@ -32,15 +38,22 @@ public:
     int fail(const QString& message) { return fail(Error{ErrorKind::Invalid, message}); }
     void printJson(const QJsonObject& object);
     void printJson(const QJsonArray& array);
+    // JSON text as it is: its escapes already keep control characters inert.
+    void printRaw(const QByteArray& utf8);
     // What a command that creates something prints: the id alone, or {"id": …} with --json.
     void printCreated(const Arguments& arguments, const QString& id, const QJsonObject& more = {});
 };
 
 enum class Access { Read, Write };
 
-// Opens LIB. Read access opens read-only unless the file needs migrating, which only a writer may do;
-// a migration is noted on stderr with where the old version was kept.
+// Opens LIB. Read access opens read-only and never migrates: an older file is refused with how to upgrade
+// it. Write access migrates an older file (noted on stderr with where the old version was kept).
 Result<std::unique_ptr<Library>> openLibrary(const QString& path, Access access, Console& console);
+
+// The rules for the output files of a command on `library` (empty: none open): never the library, and
+// an existing file only with --force.
+OutputRules outputRules(const Arguments& arguments, const QString& library, const QStringList& siblings = {});
+OptionSpec forceFlag();
 
 // The PIN: from the environment variable named by --pin-env, or else one line of standard input.
 Result<QString> readPin(const Arguments& arguments, Console& console, const QString& whose);

@@ -15,7 +15,8 @@ int exportCsvFiles(const Arguments& arguments, Console& console)
     if (!library.ok())
         return console.fail(library.error());
     const QString folder = arguments.positional(1);
-    auto exported = exportCsv(*library.value(), folder);
+    const CsvText text = arguments.has(QStringLiteral("raw-text")) ? CsvText::Raw : CsvText::Guarded;
+    auto exported = exportCsv(*library.value(), folder, outputRules(arguments, arguments.library()), text);
     if (!exported.ok())
         return console.fail(exported.error());
     for (const CsvFileWritten& file : exported->files)
@@ -32,10 +33,12 @@ QList<CommandSpec> csvCommands()
     return {
         {QStringLiteral("export-csv"),
          {QStringLiteral("LIB"), QStringLiteral("DIR")},
-         {},
+         {forceFlag(), flag(QStringLiteral("raw-text"))},
          QStringLiteral(
              "Writes runs, items, attestations, incidents, rework and the hidden factory by month as "
-             "one CSV file each into DIR (made when missing); prints each file with its row count."),
+             "one CSV file each into DIR (made when missing); prints each file with its row count. Files of "
+             "an earlier export are replaced only with --force. Text that a spreadsheet would run as a "
+             "formula gets a leading ' unless --raw-text."),
          exportCsvFiles},
     };
 }

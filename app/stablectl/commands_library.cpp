@@ -1,4 +1,5 @@
 // The library file as a whole: create, fill with demo history, export and import, verify, back up.
+#include "audit.h"
 #include "cli.h"
 #include "commands.h"
 #include "demo.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 #include <functional>
 #include <limits>
 
@@ -39,16 +39,6 @@ int createFilled(Console& console, const QString& path, const std::function<Stat
         return console.fail(filled.error());
     }
     return exitSuccess;
-}
-
-Result<QByteArray> readInputFile(const QString& path)
-{
-    QFile file(path);
-    if (!QFileInfo::exists(path))
-        return notFound(QStringLiteral("%1 does not exist.").arg(quoted(path)));
-    if (!file.open(QIODevice::ReadOnly))
-        return storageError(QStringLiteral("%1 cannot be read: %2").arg(quoted(path), file.errorString()));
-    return file.readAll();
 }
 
 int initLibrary(const Arguments& arguments, Console& console)
@@ -109,6 +99,10 @@ int makeDemo(const Arguments& arguments, Console& console)
 
 int exportLibraryFile(const Arguments& arguments, Console& console)
 {
+    // Refused before the whole library is read into a document.
+    if (const Status target = checkOutputTarget(arguments.positional(1), outputRules(arguments, arguments.library()));
+        !target.ok())
+        return console.fail(target.error());
     auto library = openLibrary(arguments.library(), Access::Read, console);
     if (!library.ok())
         return console.fail(library.error());
@@ -116,14 +110,10 @@ int exportLibraryFile(const Arguments& arguments, Console& console)
     if (!document.ok())
         return console.fail(document.error());
     const QString target = arguments.positional(1);
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly))
-        return console.fail(
-            storageError(QStringLiteral("Cannot write %1: %2").arg(quoted(target), file.errorString())));
-    file.write(libraryDocumentBytes(document.value()));
-    if (!file.commit())
-        return console.fail(
-            storageError(QStringLiteral("Cannot write %1: %2").arg(quoted(target), file.errorString())));
+    const Status written =
+        writeOutputFile(target, libraryDocumentBytes(document.value()), outputRules(arguments, arguments.library()));
+    if (!written.ok())
+        return console.fail(written.error());
     console.out << "Exported " << quoted(arguments.library()) << " to " << quoted(target) << "." << Qt::endl;
     return exitSuccess;
 }
@@ -132,7 +122,7 @@ int importLibraryFile(const Arguments& arguments, Console& console)
 {
     const QString path = arguments.library();
     const QString source = arguments.positional(1);
-    auto bytes = readInputFile(source);
+    auto bytes = readInputFile(source, inputbounds::libraryJson, QStringLiteral("library JSON file"));
     if (!bytes.ok())
         return console.fail(bytes.error());
     if (QFileInfo::exists(path))
@@ -213,11 +203,58 @@ int backup(const Arguments& arguments, Console& console)
     if (!library.ok())
         return console.fail(library.error());
     const QString destination = arguments.positional(1);
-    const Status done = backupLibrary(*library.value(), destination);
+    const Status done = backupLibrary(*library.value(), destination, outputRules(arguments, arguments.library()));
     if (!done.ok())
         return console.fail(done.error());
     console.out << "Backed up " << quoted(arguments.library()) << " to " << quoted(destination)
                 << " and verified the copy." << Qt::endl;
+    return exitSuccess;
+}
+
+// The one command that migrates on purpose: read commands never do, and name this one.
+int upgrade(const Arguments& arguments, Console& console)
+{
+    const QString path = arguments.library();
+    const FileIdentity before = identifyFile(path);
+    auto library = openLibrary(path, Access::Write, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    if (library.value()->isReadOnly())
+        return console.fail(refused(library.value()->readOnlyReason() + QStringLiteral(" Nothing was changed.")));
+    if (library.value()->migrationBackupPath().isEmpty())
+        console.out << quoted(path) << " already has this build's schema (" << Library::schemaVersion()
+                    << "); nothing was changed." << Qt::endl;
+    else
+        console.out << "Upgraded " << quoted(path) << " from schema " << before.schemaVersion << " to "
+                    << Library::schemaVersion() << "; the old version is kept as "
+                    << quoted(library.value()->migrationBackupPath()) << "." << Qt::endl;
+    return exitSuccess;
+}
+
+// The app's "Accept This File": after a deliberate restore from a backup, this computer's witness takes the
+// file as it is now (a copy whose original is still here takes its own identity first).
+int acceptFile(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Write, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    const QString copyOf = library.value()->copyOf();
+    const Status accepted = acceptWitness(*library.value());
+    if (!accepted.ok())
+        return console.fail(accepted.error());
+    auto head = chainHead(*library.value());
+    if (!head.ok())
+        return console.fail(head.error());
+    console.out << "Accepted " << quoted(arguments.library())
+                << " as it is: this computer now remembers its audit "
+                << "log up to event " << figure(head->length);
+    if (!head->hash.isEmpty())
+        console.out << " (hash " << head->hash.left(16) << "…)";
+    console.out << '.';
+    if (!copyOf.isEmpty())
+        console.out << " It is a copy of " << quoted(copyOf) << " and goes its own way as library "
+                    << library.value()->libraryId() << '.';
+    console.out << Qt::endl;
     return exitSuccess;
 }
 
@@ -244,8 +281,9 @@ QList<CommandSpec> libraryCommands()
          makeDemo},
         {QStringLiteral("export"),
          {lib, QStringLiteral("OUT.json")},
-         {},
-         QStringLiteral("Writes the whole library as one stable-library/1 JSON document (lossless)."),
+         {forceFlag()},
+         QStringLiteral("Writes the whole library as one stable-library/1 JSON document (lossless); replaces an "
+                        "existing OUT.json only with --force."),
          exportLibraryFile},
         {QStringLiteral("import-library"),
          {QStringLiteral("NEWLIB"), QStringLiteral("IN.json")},
@@ -266,10 +304,24 @@ QList<CommandSpec> libraryCommands()
          check},
         {QStringLiteral("backup"),
          {lib, QStringLiteral("DEST")},
-         {},
+         {forceFlag()},
          QStringLiteral("Writes a consistent copy while others write, then verifies the copy; refuses an "
-                        "existing DEST."),
+                        "existing DEST unless --force."),
          backup},
+        {QStringLiteral("upgrade"),
+         {lib},
+         {},
+         QStringLiteral("Migrates an older library to this build's schema, keeping a copy of the old version "
+                        "beside it (read commands never migrate)."),
+         upgrade},
+        {QStringLiteral("accept"),
+         {lib},
+         {},
+         QStringLiteral(
+             "After a deliberate restore from a backup: this computer's witness accepts the file as "
+             "it is now, so verify no longer reports that it fell behind (the app's \"Accept This "
+             "File\")."),
+         acceptFile},
     };
 }
 

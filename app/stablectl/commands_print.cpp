@@ -7,7 +7,6 @@
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <limits>
 #include <memory>
 
@@ -32,19 +31,11 @@ Result<PaperSize> paperFrom(const Arguments& arguments)
 
 // An output file opened before anything is rendered, so that an unwritable destination is refused first;
 // it appears under its name only when committed.
-Result<std::unique_ptr<QSaveFile>> openOutput(const QString& path)
+Result<std::unique_ptr<OutputFile>> openOutput(const QString& path, const OutputRules& rules)
 {
-    auto file = std::make_unique<QSaveFile>(path);
-    if (!file->open(QIODevice::WriteOnly))
-        return invalid(QStringLiteral("‘%1’ cannot be written: %2.").arg(path, file->errorString()));
+    auto file = std::make_unique<OutputFile>(path, rules);
+    STABLE_TRY(file->open());
     return file;
-}
-
-Status commit(QSaveFile& file)
-{
-    if (!file.commit())
-        return invalid(QStringLiteral("‘%1’ cannot be written: %2.").arg(file.fileName(), file.errorString()));
-    return success();
 }
 
 QString pagesText(int pages)
@@ -69,13 +60,13 @@ int checklistCommand(const Arguments& arguments, Console& console)
     auto document = checklistDocument(*library.value(), arguments.positional(1), revision.value());
     if (!document.ok())
         return console.fail(document.error());
-    auto output = openOutput(pdfPath);
+    auto output = openOutput(pdfPath, outputRules(arguments, arguments.library()));
     if (!output.ok())
         return console.fail(output.error());
-    auto pages = renderPdf(document.value(), *output.value(), paper.value());
+    auto pages = renderPdf(document.value(), output.value()->device(), paper.value());
     if (!pages.ok())
         return console.fail(pages.error());
-    if (auto done = commit(*output.value()); !done.ok())
+    if (auto done = output.value()->commit(); !done.ok())
         return console.fail(done.error());
     console.out << document->frame.title << ": " << pagesText(pages.value()) << " in ‘" << pdfPath << "’"
                 << Qt::endl;
@@ -102,16 +93,16 @@ int receiptCommand(const Arguments& arguments, Console& console)
 
     // Both outputs are opened before either is written, and the PDF is taken back if the JSON fails:
     // a receipt is either delivered whole or not at all.
-    std::unique_ptr<QSaveFile> pdf;
-    std::unique_ptr<QSaveFile> json;
+    std::unique_ptr<OutputFile> pdf;
+    std::unique_ptr<OutputFile> json;
     if (!pdfPath.isEmpty()) {
-        auto opened = openOutput(pdfPath);
+        auto opened = openOutput(pdfPath, outputRules(arguments, arguments.library(), {jsonPath}));
         if (!opened.ok())
             return console.fail(opened.error());
         pdf = std::move(opened.value());
     }
     if (!jsonPath.isEmpty()) {
-        auto opened = openOutput(jsonPath);
+        auto opened = openOutput(jsonPath, outputRules(arguments, arguments.library(), {pdfPath}));
         if (!opened.ok())
             return console.fail(opened.error());
         json = std::move(opened.value());
@@ -119,22 +110,23 @@ int receiptCommand(const Arguments& arguments, Console& console)
 
     int pages = 0;
     if (pdf) {
-        auto rendered = renderPdf(receiptDocument(receipt.value()), *pdf, paper.value());
+        auto rendered = renderPdf(receiptDocument(receipt.value()), pdf->device(), paper.value());
         if (!rendered.ok())
             return console.fail(rendered.error());
         pages = rendered.value();
     }
     if (json) {
         const QByteArray text = QJsonDocument(receiptToJson(receipt.value())).toJson(QJsonDocument::Indented);
-        if (json->write(text) != text.size())
-            return console.fail(QStringLiteral("‘%1’ cannot be written: %2.").arg(jsonPath, json->errorString()));
+        if (json->device().write(text) != text.size())
+            return console.fail(
+                QStringLiteral("‘%1’ cannot be written: %2.").arg(jsonPath, json->device().errorString()));
     }
     if (pdf) {
-        if (auto done = commit(*pdf); !done.ok())
+        if (auto done = pdf->commit(); !done.ok())
             return console.fail(done.error());
     }
     if (json) {
-        if (auto done = commit(*json); !done.ok()) {
+        if (auto done = json->commit(); !done.ok()) {
             if (pdf)
                 QFile::remove(pdfPath);
             return console.fail(done.error());
@@ -163,7 +155,7 @@ QList<CommandSpec> printCommands()
         {QStringLiteral("checklist"),
          {lib, QStringLiteral("STREAM")},
          {optional(QStringLiteral("revision"), QStringLiteral("N")),
-          required(QStringLiteral("pdf"), QStringLiteral("OUT.pdf")), paperOption()},
+          required(QStringLiteral("pdf"), QStringLiteral("OUT.pdf")), paperOption(), forceFlag()},
          QStringLiteral("A blank, printable checklist of the stream's latest published revision (or revision N): "
                         "each check with Pass/Fail/N/A boxes and signature lines, two for a critical check. "
                         "Paper size from the locale unless --paper is given."),
@@ -171,7 +163,7 @@ QList<CommandSpec> printCommands()
         {QStringLiteral("receipt"),
          {lib, QStringLiteral("RUN")},
          {optional(QStringLiteral("pdf"), QStringLiteral("OUT.pdf")),
-          optional(QStringLiteral("json"), QStringLiteral("OUT.json")), paperOption()},
+          optional(QStringLiteral("json"), QStringLiteral("OUT.json")), paperOption(), forceFlag()},
          QStringLiteral("The signed proof of a run: every item and signature, voids with their reasons, the items "
                         "hash and the audit chain head. As PDF, as JSON (stable-receipt/1), or both; at least "
                         "one of --pdf and --json."),

@@ -4,7 +4,6 @@
 #include "processjson.h"
 #include "revisions.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 namespace stable::cli {
@@ -14,13 +13,10 @@ namespace {
 int importCommand(const Arguments& arguments, Console& console)
 {
     const QString source = arguments.positional(1);
-    QFile file(source);
-    if (!QFileInfo::exists(source))
-        return console.fail(notFound(QStringLiteral("‘%1’ does not exist.").arg(source)));
-    if (!file.open(QIODevice::ReadOnly))
-        return console.fail(
-            storageError(QStringLiteral("‘%1’ cannot be read: %2").arg(source, file.errorString())));
-    auto stream = parseProcessJson(file.readAll(), QFileInfo(source).fileName());
+    auto bytes = readInputFile(source, inputbounds::processJson, QStringLiteral("process JSON file"));
+    if (!bytes.ok())
+        return console.fail(bytes.error());
+    auto stream = parseProcessJson(bytes.value(), QFileInfo(source).fileName());
     if (!stream.ok())
         return console.fail(stream.error());
 

@@ -116,6 +116,9 @@ void printAttestation(QTextStream& out, const Attestation& attestation)
     out << "      " << attestation.id << "  " << toText(attestation.outcome).leftJustified(4) << "  "
         << attestation.signerInitials << ' ' << attestation.signerName << ", " << toText(attestation.meaning)
         << ", " << attestation.signedAt;
+    // Dated by the signer (--at): when it was written stands beside it.
+    if (!attestation.recordedAt.isEmpty() && attestation.recordedAt != attestation.signedAt)
+        out << " (recorded " << attestation.recordedAt << ')';
     if (attestation.attempt > 1)
         out << ", attempt " << attestation.attempt;
     out << '\n';

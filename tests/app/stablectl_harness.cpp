@@ -97,4 +97,12 @@ bool looksLikeUuid(const QString& text)
     return uuid.match(text).hasMatch();
 }
 
+QStringList words(std::initializer_list<const char*> list)
+{
+    QStringList result;
+    for (const char* word : list)
+        result << QString::fromUtf8(word);
+    return result;
+}
+
 } // namespace stable::test

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QTest>
 
+#include <initializer_list>
+
 namespace stable::test {
 
 // What one run of the real stablectl binary did.
@@ -39,6 +41,9 @@ qint64 rows(const QString& libraryPath, const QString& table);
 QByteArray releaseProcessJson();
 
 bool looksLikeUuid(const QString& text);
+
+// A command line from literals: words({"run", "sign"}).
+QStringList words(std::initializer_list<const char*> list);
 
 // Runs the command once; exit 0 and nothing on stderr.
 #define CTL_OK(result)                                                                                       \

@@ -103,7 +103,11 @@ private slots:
                     QStringLiteral("AL"), QStringLiteral("--reason"), QStringLiteral("First written version"),
                     QStringLiteral("--pin-env"), QStringLiteral("PIN_AL")}));
 
-        // A run, signed item by item; every id printed is taken by the next command.
+        // A run, signed item by item; every id printed is taken by the next command. Signatures dated by
+        // --at lie within minutes before the run's start (the clock difference allowed), never earlier.
+        const QDateTime base =
+            QDateTime::currentDateTimeUtc().addMSecs(-QDateTime::currentDateTimeUtc().time().msec());
+        const auto signedAt = [&base](int seconds) { return base.addSecs(seconds).toString(Qt::ISODate); };
         const CtlResult started =
             ctl({QStringLiteral("run"), QStringLiteral("start"), lib, QStringLiteral("release"),
                  QStringLiteral("--title"), QStringLiteral("Release 4.2.0"), QStringLiteral("--kind"),
@@ -130,22 +134,19 @@ private slots:
                 return ctl(words + QStringList{QStringLiteral("--pin-env"), QStringLiteral("PIN_AL")});
             return ctl(words, QByteArray(pinBo) + '\n');
         };
-        const CtlResult tests =
-            signAs(QStringLiteral("build/tests"), QStringLiteral("pass"), QStringLiteral("AL"),
-                   {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:00:00Z")});
+        const CtlResult tests = signAs(QStringLiteral("build/tests"), QStringLiteral("pass"),
+                                       QStringLiteral("AL"), {QStringLiteral("--at"), signedAt(-240)});
         CTL_OK(tests);
         const QString testsAttestation = tests.out.trimmed();
         QVERIFY(looksLikeUuid(testsAttestation));
-        const CtlResult artifactFail =
-            signAs(QStringLiteral("build/artifact"), QStringLiteral("fail"), bobId,
-                   {QStringLiteral("--note"), QStringLiteral("checksum missing"), QStringLiteral("--at"),
-                    QStringLiteral("2026-03-01T09:10:00Z")});
+        const CtlResult artifactFail = signAs(QStringLiteral("build/artifact"), QStringLiteral("fail"), bobId,
+                                              {QStringLiteral("--note"), QStringLiteral("checksum missing"),
+                                               QStringLiteral("--at"), signedAt(-230)});
         CTL_OK(artifactFail);
-        CTL_OK(signAs(
-            QStringLiteral("build/artifact"), QStringLiteral("pass"), QStringLiteral("BO"),
-            {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:30:00Z"), QStringLiteral("--json")}));
+        CTL_OK(signAs(QStringLiteral("build/artifact"), QStringLiteral("pass"), QStringLiteral("BO"),
+                      {QStringLiteral("--at"), signedAt(-220), QStringLiteral("--json")}));
         CTL_OK(signAs(QStringLiteral("deploy/go"), QStringLiteral("pass"), QStringLiteral("AL"),
-                      {QStringLiteral("--at"), QStringLiteral("2026-03-01T10:00:00Z")}));
+                      {QStringLiteral("--at"), signedAt(-210)}));
 
         // The critical item: the same person twice is refused and changes nothing; a second person completes
         // it.
@@ -155,13 +156,13 @@ private slots:
         CTL_REFUSED(twice, "needs two different people", lib, beforeTwice);
         CTL_OK(signAs(QStringLiteral("deploy/go"), QStringLiteral("pass"), QStringLiteral("BO"),
                       {QStringLiteral("--meaning"), QStringLiteral("verified"), QStringLiteral("--at"),
-                       QStringLiteral("2026-03-01T10:05:00Z")}));
+                       signedAt(-200)}));
 
         // A signature on the wrong evidence is voided by its signer and signed again.
         const CtlResult smoke =
             signAs(QStringLiteral("deploy/smoke"), QStringLiteral("pass"), QStringLiteral("AL"),
                    {QStringLiteral("--evidence"), QStringLiteral("https://ci.example/job/41"),
-                    QStringLiteral("--at"), QStringLiteral("2026-03-01T10:20:00Z")});
+                    QStringLiteral("--at"), signedAt(-190)});
         CTL_OK(smoke);
         const QString wrongSmoke = smoke.out.trimmed();
         const CtlResult voided = ctl(
@@ -172,7 +173,7 @@ private slots:
         QVERIFY(looksLikeUuid(voided.out.trimmed()));
         CTL_OK(signAs(QStringLiteral("deploy/smoke"), QStringLiteral("pass"), QStringLiteral("BO"),
                       {QStringLiteral("--evidence"), QStringLiteral("https://ci.example/job/42"),
-                       QStringLiteral("--at"), QStringLiteral("2026-03-01T10:40:00Z")}));
+                       QStringLiteral("--at"), signedAt(-180)}));
 
         // run show --json: the shape and the values a script reads.
         const CtlResult shown =
@@ -202,7 +203,7 @@ private slots:
         QCOMPARE(first[QStringLiteral("signer")].toString(), QStringLiteral("AL"));
         QCOMPARE(first[QStringLiteral("signer_name")].toString(), QStringLiteral("Alice Example"));
         QCOMPARE(first[QStringLiteral("meaning")].toString(), QStringLiteral("performed"));
-        QCOMPARE(first[QStringLiteral("at")].toString(), QStringLiteral("2026-03-01T09:00:00Z"));
+        QCOMPARE(first[QStringLiteral("at")].toString(), signedAt(-240));
         QCOMPARE(first[QStringLiteral("note")], QJsonValue(QString()));
         QCOMPARE(first[QStringLiteral("evidence")], QJsonValue(QString()));
         QCOMPARE(first[QStringLiteral("voided")], QJsonValue(false));

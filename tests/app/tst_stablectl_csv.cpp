@@ -135,6 +135,28 @@ private slots:
                  QByteArray("run_id,stream_id,stream_key,stream_name,revision_id,revision,title,kind,status,"
                             "planned_start,rollback_point,started_at,closed_at,items,lessons\r\n"));
     }
+
+    // OWASP ASVS 1.2.10 by default; --raw-text for a pipeline that wants the text as stored.
+    void formulasAreGuardedUnlessRawText()
+    {
+        QTemporaryDir dir;
+        const QString lib = dir.filePath(QStringLiteral("team.stable"));
+        CTL_OK(ctl({QStringLiteral("init"), lib}));
+        CTL_OK(ctl({QStringLiteral("rework"), QStringLiteral("add"), lib, QStringLiteral("--hours"),
+                    QStringLiteral("2"), QStringLiteral("--date"), QStringLiteral("2026-01-05"),
+                    QStringLiteral("--note"), QStringLiteral("=1+1")}));
+        const QString guarded = dir.filePath(QStringLiteral("guarded"));
+        CTL_OK(ctl({QStringLiteral("export-csv"), lib, guarded}));
+        const QByteArray guardedBytes = fileBytes(QDir(guarded).filePath(QStringLiteral("rework.csv")));
+        QVERIFY2(guardedBytes.contains(",2026-01-05,2,rework,"), guardedBytes.constData());
+        QVERIFY2(guardedBytes.contains(",'=1+1,"), guardedBytes.constData());
+
+        const QString raw = dir.filePath(QStringLiteral("raw"));
+        CTL_OK(ctl({QStringLiteral("export-csv"), lib, raw, QStringLiteral("--raw-text")}));
+        const QByteArray rawBytes = fileBytes(QDir(raw).filePath(QStringLiteral("rework.csv")));
+        QVERIFY2(rawBytes.contains(",=1+1,"), rawBytes.constData());
+        QVERIFY2(!rawBytes.contains("'="), rawBytes.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStablectlCsv)

@@ -44,6 +44,8 @@ private:
     QString m_lib;
     QString m_run;
     QString m_voided;
+    QDateTime m_base; // just before the run started: signatures are dated minutes before it, never earlier
+    QString signedAt(int seconds) const { return m_base.addSecs(seconds).toString(Qt::ISODate); }
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
@@ -77,30 +79,32 @@ private slots:
         CTL_OK(ctl({QStringLiteral("publish"), m_lib, QStringLiteral("release"), QStringLiteral("--by"),
                     QStringLiteral("AL"), QStringLiteral("--reason"), QStringLiteral("First written version"),
                     QStringLiteral("--pin-env"), QStringLiteral("PIN_AL")}));
+        m_base = QDateTime::currentDateTimeUtc().addMSecs(-QDateTime::currentDateTimeUtc().time().msec());
         const CtlResult started = ctl({QStringLiteral("run"), QStringLiteral("start"), m_lib, QStringLiteral("release"),
                                        QStringLiteral("--title"), QStringLiteral("Release 4.2.0")});
         CTL_OK(started);
         m_run = started.out.trimmed();
 
-        const CtlResult first = signAs(QStringLiteral("build/tests"), QStringLiteral("pass"), QStringLiteral("AL"),
-                                       {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:00:00Z"),
-                                        QStringLiteral("--note"), QStringLiteral("CI pipeline 812"),
-                                        QStringLiteral("--evidence"), QStringLiteral("https://ci.example/812")});
+        const CtlResult first =
+            signAs(QStringLiteral("build/tests"), QStringLiteral("pass"), QStringLiteral("AL"),
+                   {QStringLiteral("--at"), signedAt(-240), QStringLiteral("--note"),
+                    QStringLiteral("CI pipeline 812"), QStringLiteral("--evidence"),
+                    QStringLiteral("https://ci.example/812")});
         CTL_OK(first);
         m_voided = first.out.trimmed();
         CTL_OK(ctl({QStringLiteral("run"), QStringLiteral("void"), m_lib, m_run, m_voided, QStringLiteral("--reason"),
                     QStringLiteral("Signed for the wrong build"), QStringLiteral("--by"), QStringLiteral("BO"),
                     QStringLiteral("--pin-env"), QStringLiteral("PIN_BO")}));
         CTL_OK(signAs(QStringLiteral("build/tests"), QStringLiteral("pass"), QStringLiteral("BO"),
-                      {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:05:00Z")}));
+                      {QStringLiteral("--at"), signedAt(-230)}));
         CTL_OK(signAs(QStringLiteral("build/artifact"), QStringLiteral("fail"), QStringLiteral("BO"),
-                      {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:10:00Z")}));
+                      {QStringLiteral("--at"), signedAt(-220)}));
         CTL_OK(signAs(QStringLiteral("build/artifact"), QStringLiteral("pass"), QStringLiteral("BO"),
-                      {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:20:00Z")}));
+                      {QStringLiteral("--at"), signedAt(-210)}));
         CTL_OK(signAs(QStringLiteral("deploy/go"), QStringLiteral("pass"), QStringLiteral("AL"),
-                      {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:30:00Z")}));
+                      {QStringLiteral("--at"), signedAt(-200)}));
         CTL_OK(signAs(QStringLiteral("deploy/go"), QStringLiteral("pass"), QStringLiteral("BO"),
-                      {QStringLiteral("--at"), QStringLiteral("2026-03-01T09:35:00Z"), QStringLiteral("--meaning"),
+                      {QStringLiteral("--at"), signedAt(-190), QStringLiteral("--meaning"),
                        QStringLiteral("verified")}));
     }
 
@@ -186,11 +190,12 @@ private slots:
         const QString text = pdfText(pdf);
         QVERIFY2(!text.isEmpty(), "pdftotext read nothing");
         QVERIFY(text.contains(QStringLiteral("Receipt: Release 4.2.0")));
-        for (const char* words :
-             {"Alice Example (AL)", "Bob Example (BO)", "2026-03-01T09:00:00Z", "2026-03-01T09:05:00Z",
-              "2026-03-01T09:35:00Z", "performed", "verified", "FAIL", "VOIDED by Bob Example",
-              "Signed for the wrong build", "CI pipeline 812", "https://ci.example/812", "All stored procedures end with ‘Go’",
-              "The smoke test passes", "Not signed."})
+        for (const QString& at : {signedAt(-240), signedAt(-230), signedAt(-190)})
+            QVERIFY2(text.contains(at), qPrintable(at));
+        for (const char* words : {"Alice Example (AL)", "Bob Example (BO)", "performed", "verified", "FAIL",
+                                  "VOIDED by Bob Example", "Signed for the wrong build", "CI pipeline 812",
+                                  "https://ci.example/812", "All stored procedures end with ‘Go’",
+                                  "The smoke test passes", "Not signed."})
             QVERIFY2(text.contains(QString::fromUtf8(words)), words);
         QVERIFY(text.contains(receipt[QStringLiteral("items_hash")].toString()));
         QVERIFY(text.contains(receipt[QStringLiteral("audit_head")][QStringLiteral("hash")].toString()));
@@ -233,15 +238,15 @@ private slots:
         // An unwritable destination: refused before anything is written, the other output not left behind.
         const QString missingFolder = path(QStringLiteral("missing/receipt.pdf"));
         CTL_REFUSED(ctl({QStringLiteral("receipt"), m_lib, m_run, QStringLiteral("--pdf"), missingFolder}),
-                    "cannot be written", m_lib, events);
+                    "does not exist", m_lib, events);
         const QString pdf = path(QStringLiteral("half.pdf"));
         CTL_REFUSED(ctl({QStringLiteral("receipt"), m_lib, m_run, QStringLiteral("--pdf"), pdf, QStringLiteral("--json"),
                          path(QStringLiteral("missing/receipt.json"))}),
-                    "cannot be written", m_lib, events);
+                    "does not exist", m_lib, events);
         QVERIFY(!QFile::exists(pdf));
         CTL_REFUSED(ctl({QStringLiteral("checklist"), m_lib, QStringLiteral("release"), QStringLiteral("--pdf"),
                          missingFolder}),
-                    "cannot be written", m_lib, events);
+                    "does not exist", m_lib, events);
         QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("half*"), QStringLiteral("refused*")}, QDir::Files).isEmpty());
 
         const CtlResult neither = ctl({QStringLiteral("receipt"), m_lib, m_run});

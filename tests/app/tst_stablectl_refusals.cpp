@@ -26,14 +26,6 @@ namespace {
         QCOMPARE(usage_.out, QString());                                                                     \
     } while (false)
 
-QStringList words(std::initializer_list<const char*> list)
-{
-    QStringList result;
-    for (const char* word : list)
-        result.append(QString::fromUtf8(word));
-    return result;
-}
-
 } // namespace
 
 class TestStablectlRefusals : public QObject

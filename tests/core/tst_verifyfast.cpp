@@ -20,6 +20,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <algorithm>
 #include <limits>
 #include <sqlite3.h>
 
@@ -40,6 +42,21 @@ QStringList oddTexts()
             QStringLiteral("a byte order mark ") + QChar(0xFEFF) + QStringLiteral(" inside"),
             QStringLiteral("slash / </script> \u2028 separator"),
             QStringLiteral("{\"hash\":\"not this one\"}")};
+}
+
+// The odd texts the product itself stores: control characters other than in multi-line fields are
+// refused on the way in (README "Field bounds"), so only a tamperer could store those.
+QStringList storableTexts()
+{
+    QStringList storable;
+    for (const QString& text : oddTexts()) {
+        const bool control = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f);
+        });
+        if (!control)
+            storable << text;
+    }
+    return storable;
 }
 
 // Runs statements straight on the file, several at once and with pragmas (rawExec runs one).
@@ -106,7 +123,7 @@ struct OddHistory
     OddHistory()
     {
         ValueStream stream = sampleProcess();
-        const QStringList odd = oddTexts();
+        const QStringList odd = storableTexts();
         int n = 0;
         for (Step& step : stream.steps) {
             step.name = odd.at(2 + n % (odd.size() - 2));

@@ -1,5 +1,7 @@
 #include "console/chartpanel.h"
 
+#include "filesafety.h"
+
 #include <QAction>
 #include <QChart>
 #include <QChartView>
@@ -126,9 +128,14 @@ void ChartPanel::changeEvent(QEvent* event)
 Status ChartPanel::exportPng(const QString& path) const
 {
     const QPixmap picture = m_view->grab();
-    if (picture.isNull() || !picture.save(path, "PNG"))
+    // After the save dialog's own confirmation: an existing file may be replaced, a library or link never.
+    OutputRules rules;
+    rules.replace = true;
+    OutputFile file(path, rules);
+    STABLE_TRY(file.open());
+    if (picture.isNull() || !picture.save(&file.device(), "PNG"))
         return storageError(tr("Could not write the picture to %1.").arg(path));
-    return success();
+    return file.commit();
 }
 
 QString ChartPanel::tableHtml() const
@@ -150,7 +157,11 @@ QString ChartPanel::tableHtml() const
 // A landscape page with the chart as vector drawing (its text stays text), then its numbers.
 Status ChartPanel::exportPdf(const QString& path) const
 {
-    QPdfWriter writer(path);
+    OutputRules rules;
+    rules.replace = true;
+    OutputFile file(path, rules);
+    STABLE_TRY(file.open());
+    QPdfWriter writer(&file.device());
     writer.setTitle(title());
     writer.setCreator(QStringLiteral("Stable"));
     writer.setResolution(96);
@@ -187,7 +198,7 @@ Status ChartPanel::exportPdf(const QString& path) const
     }
     if (!painter.end())
         return storageError(tr("Could not finish the PDF %1.").arg(path));
-    return success();
+    return file.commit();
 }
 
 void ChartPanel::exportWithDialog(bool pdf)

@@ -3,13 +3,13 @@
 #include "pagedprint.h"
 
 #include "bodylayout.h"
+#include "filesafety.h"
 
 #include <QFont>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 namespace stable {
 
@@ -122,13 +122,15 @@ Result<int> renderPdf(const PrintBody& body, const PageFrame& frame, QIODevice& 
 
 Result<int> writePdfFile(const PrintBody& body, const PageFrame& frame, const QString& path, PaperSize paper)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return invalid(QStringLiteral("‘%1’ cannot be written: %2.").arg(path, file.errorString()));
-    auto pages = renderPdf(body, frame, file, paper);
+    // Only the app writes here, after its save dialog asked before replacing a file: replacing is allowed,
+    // an open library or a symlink never.
+    OutputRules rules;
+    rules.replace = true;
+    OutputFile file(path, rules);
+    STABLE_TRY(file.open());
+    auto pages = renderPdf(body, frame, file.device(), paper);
     STABLE_TRY(pages);
-    if (!file.commit())
-        return invalid(QStringLiteral("‘%1’ cannot be written: %2.").arg(path, file.errorString()));
+    STABLE_TRY(file.commit());
     return pages;
 }
 
