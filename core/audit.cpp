@@ -147,6 +147,14 @@ Status recordIdentity(WriteTransaction& transaction, const QString& why)
     return success();
 }
 
+Status recordIdentityIfUnrecorded(WriteTransaction& transaction)
+{
+    auto recorded = insertIdentity(transaction, QString(), true);
+    if (!recorded.ok())
+        return recorded.error();
+    return success();
+}
+
 Result<ChainHead> chainHead(Library& library)
 {
     auto last =

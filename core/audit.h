@@ -59,6 +59,10 @@ Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& 
 // {"id": …} as its after.
 Status recordIdentity(WriteTransaction& transaction, const QString& why);
 
+// Records the file's id as it stands now only when the log does not describe it yet (a log older than the
+// identity events): a fork records its parent's identity first, so that the lineage reads in order.
+Status recordIdentityIfUnrecorded(WriteTransaction& transaction);
+
 // The newest event: what a receipt prints and what the per-machine witness remembers.
 struct ChainHead
 {

@@ -575,34 +575,54 @@ Status revisionChecks(RawConnection& connection, ReconcileResult& result)
     return success();
 }
 
-// The library's identity is bound into the chain: the row must be the id the last identity event
-// ('library.identity', or a copy's own identity given later) recorded. A log older than the identity
-// events does not describe it yet (the next write records it).
+// The library's identity is bound into the chain: local_library must be the one row that the last event of
+// entity local_library gave the file, and only an identity event ('library.identity': the first change, an
+// import) or a fork ('library.fork': a copy's own identity, core/libraryfork.cpp) gives one. Both record the
+// id as entity_id and as after's id, with after's created_at. A log older than the identity events does not
+// describe it yet (the next write records it): "not covered by the log", not a failure.
 Status identity(RawConnection& connection, ReconcileResult& result)
 {
     RawQuery query;
-    STABLE_TRY(query.prepare(connection,
-                             "SELECT (SELECT group_concat(id, ', ') FROM local_library), (SELECT count(*) FROM "
-                             "local_library), e.seq, e.entity_id, json_extract(e.after, '$.id') FROM (SELECT 1) "
-                             "LEFT JOIN (SELECT seq, entity_id, after FROM audit_event WHERE entity = "
-                             "'local_library' ORDER BY seq DESC LIMIT 1) e"));
+    STABLE_TRY(query.prepare(
+        connection, "SELECT (SELECT group_concat(id, ', ') FROM local_library), (SELECT count(*) FROM "
+                    "local_library), (SELECT group_concat(created_at, ', ') FROM local_library), e.seq, "
+                    "e.entity_id, json_extract(e.after, '$.id'), json_extract(e.after, '$.created_at'), "
+                    "e.action FROM (SELECT 1) LEFT JOIN (SELECT seq, entity_id, after, action FROM "
+                    "audit_event WHERE entity = 'local_library' ORDER BY seq DESC LIMIT 1) e"));
     STABLE_TRY(query.next());
     const QString stored = query.value(0).toString();
-    if (query.value(2).isNull()) {
+    if (query.value(3).isNull()) {
         result.notCovered.append(
             QStringLiteral("The library's identity (local_library %1) is not in the audit log yet: the log "
                            "predates identity events; the next change records it.")
                 .arg(stored));
         return success();
     }
-    const QString recorded = query.value(3).toString();
-    const bool afterAgrees = query.value(4).isNull() || query.value(4).toString() == recorded;
-    if (query.number(1) != 1 || stored != recorded || !afterAgrees)
-        result.recordFindings.add(QStringLiteral("Record local_library was changed behind Stable's back: id: "
-                                                 "stored ‘%1’, recorded ‘%2’ (audit event %3). The library's "
-                                                 "identity keys its witness; a changed id hides the witness.")
-                                      .arg(stored, recorded)
-                                      .arg(query.number(2)));
+    const QString seq = QString::number(query.number(3));
+    const QString recorded = query.value(4).toString();
+    const QString action = query.value(7).toString();
+    if (action != QLatin1String("library.identity") && action != QLatin1String("library.fork")) {
+        result.recordFindings.add(
+            QStringLiteral("Record local_library: audit event %1 (%2) is no identity "
+                           "event; only library.identity and library.fork give the file "
+                           "its id.")
+                .arg(seq, action));
+        return success();
+    }
+    if (query.number(1) != 1 || stored != recorded || query.value(5).toString() != recorded) {
+        result.recordFindings.add(
+            QStringLiteral("Record local_library was changed behind Stable's back: id: "
+                           "stored ‘%1’, recorded ‘%2’ (audit event %3, %4). The library's "
+                           "identity keys its witness; a changed id hides the witness.")
+                .arg(stored, recorded, seq, action));
+        return success();
+    }
+    const QString storedCreated = query.value(2).toString();
+    if (!query.value(6).isNull() && query.value(6).toString() != storedCreated)
+        result.recordFindings.add(
+            QStringLiteral("Record local_library %1 was changed behind Stable's back: "
+                           "created_at: stored ‘%2’, recorded ‘%3’ (audit event %4, %5).")
+                .arg(stored, storedCreated, query.value(6).toString(), seq, action));
     return success();
 }
 

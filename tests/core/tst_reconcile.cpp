@@ -38,6 +38,18 @@ VerifyReport verified(Library& library, bool fastPaths = true)
     return report.value();
 }
 
+// The witness folder of one test, put back when it ends.
+struct WitnessIn
+{
+    explicit WitnessIn(const QString& folder)
+        : saved(qgetenv("STABLE_WITNESS_DIR"))
+    {
+        qputenv("STABLE_WITNESS_DIR", folder.toUtf8());
+    }
+    ~WitnessIn() { qputenv("STABLE_WITNESS_DIR", saved); }
+    QByteArray saved;
+};
+
 } // namespace
 
 class TestReconcile : public QObject
@@ -156,6 +168,57 @@ private slots:
         QCOMPARE(last.action, QStringLiteral("library.identity"));
         QCOMPARE(last.entityId, copy->libraryId());
         QCOMPARE(last.before.value(QStringLiteral("id")).toString(), source->libraryId());
+    }
+
+    // A copy used beside its original forks (library.fork, core/libraryfork.cpp): verify takes the fork's id
+    // exactly as an identity event's, and nothing else; the id set back to the parent's, or the creation
+    // time changed, is named with the fork's event.
+    void aForkedCopysIdentityIsReconciledLikeAnyOther()
+    {
+        TempLibrary original;
+        const WitnessIn witness(original.file(QStringLiteral("witness")));
+        original.signer(QStringLiteral("Alice"), QStringLiteral("AL")); // the commit is witnessed here
+        const QString parentId = original->libraryId();
+        const QString copyPath = original.file(QStringLiteral("copy.stable"));
+        QVERIFY(QFile::copy(original.path(), copyPath));
+        {
+            auto copy = Library::open(copyPath);
+            QVERIFY2(copy.ok(), qPrintable(copy.message()));
+            QCOMPARE(copy.value()->copyOf(), original.path());
+            WriteTransaction transaction(*copy.value(), Change::None);
+            QVERIFY(transaction.begin().ok());
+            QVERIFY(transaction.commit().ok());
+            const RecordedEvent last = lastAuditEvent(*copy.value());
+            QCOMPARE(last.action, QStringLiteral("library.fork"));
+            QVERIFY(last.entityId != parentId);
+            QCOMPARE(copy.value()->libraryId(), last.entityId);
+            for (const bool fast : {true, false}) {
+                const VerifyReport report = verified(*copy.value(), fast);
+                QVERIFY2(report.ok, qPrintable(report.firstProblem));
+                QVERIFY(report.notCovered.isEmpty());
+            }
+        }
+        const QString sets[] = {
+            QStringLiteral("UPDATE local_library SET id = '%1'").arg(parentId),
+            QStringLiteral("UPDATE local_library SET created_at = '2001-01-01T00:00:00Z'")};
+        const QString words[] = {QStringLiteral("id: stored ‘%1’").arg(parentId),
+                                 QStringLiteral("created_at: stored ‘2001-01-01T00:00:00Z’")};
+        for (int i = 0; i < 2; ++i) {
+            const QString tampered = original.file(QStringLiteral("tampered%1.stable").arg(i));
+            QVERIFY(QFile::copy(copyPath, tampered));
+            QVERIFY(rawExec(tampered, sets[i]));
+            OpenOptions readOnly;
+            readOnly.readOnly = true;
+            auto opened = Library::open(tampered, readOnly);
+            QVERIFY2(opened.ok(), qPrintable(opened.message()));
+            for (const bool fast : {true, false}) {
+                const VerifyReport report = verified(*opened.value(), fast);
+                QVERIFY(!report.ok);
+                QVERIFY2(report.firstProblem.contains(words[i]) &&
+                             report.firstProblem.contains(QStringLiteral("library.fork")),
+                         qPrintable(report.firstProblem));
+            }
+        }
     }
 
     // A guard trigger of the schema's own, dropped or changed, is named; so is a trigger of nobody's.
