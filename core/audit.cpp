@@ -65,7 +65,9 @@ QString personActor(const QString& personId)
     return QStringLiteral("person:") + personId;
 }
 
-Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry)
+namespace {
+
+Result<AuditEvent> insertEvent(WriteTransaction& transaction, const AuditEntry& entry)
 {
     Library& library = transaction.library();
     auto last = execSql(transaction.db(),
@@ -98,6 +100,59 @@ Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& 
     if (!inserted.ok())
         return inserted.error();
     return event;
+}
+
+Result<AuditEvent> insertIdentity(WriteTransaction& transaction, const QString& why, bool onlyIfUnrecorded)
+{
+    auto identity = execSql(transaction.db(),
+                            QStringLiteral("SELECT id, created_at, (SELECT json_extract(after, '$.id') FROM "
+                                           "audit_event WHERE entity = 'local_library' ORDER BY seq DESC LIMIT 1) "
+                                           "FROM local_library ORDER BY rowid LIMIT 1"));
+    if (!identity.ok())
+        return identity.error();
+    if (!identity->next())
+        return AuditEvent{};
+    const QString id = identity->value(0).toString();
+    const QString createdAt = identity->value(1).toString();
+    const QVariant recorded = identity->value(2);
+    identity->finish();
+    if (onlyIfUnrecorded && !recorded.isNull())
+        return AuditEvent{};
+    QJsonObject before;
+    if (!recorded.isNull())
+        before = QJsonObject{{QStringLiteral("id"), recorded.toString()}};
+    return insertEvent(transaction,
+                       AuditEntry{QStringLiteral("library.identity"), QStringLiteral("local_library"), id, before,
+                                  QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("created_at"), createdAt}},
+                                  why, {}});
+}
+
+} // namespace
+
+Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry)
+{
+    // The library's identity is bound into the chain: the first write to a log that does not record it yet
+    // (a new library, or one made by an earlier build) records it, so that changing it breaks verify.
+    auto identified = insertIdentity(transaction, QString(), true);
+    if (!identified.ok())
+        return identified.error();
+    return insertEvent(transaction, entry);
+}
+
+Status recordIdentity(WriteTransaction& transaction, const QString& why)
+{
+    auto recorded = insertIdentity(transaction, why, false);
+    if (!recorded.ok())
+        return recorded.error();
+    return success();
+}
+
+Status recordIdentityIfUnrecorded(WriteTransaction& transaction)
+{
+    auto recorded = insertIdentity(transaction, QString(), true);
+    if (!recorded.ok())
+        return recorded.error();
+    return success();
 }
 
 Result<ChainHead> chainHead(Library& library)

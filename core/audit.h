@@ -53,6 +53,16 @@ void appendHashField(QByteArray& text, const QString& field);
 
 Result<AuditEvent> appendAudit(WriteTransaction& transaction, const AuditEntry& entry);
 
+// Appends a 'library.identity' event (entity local_library) with the file's id as it stands now: for a
+// file that takes a new identity (an import). verify requires local_library to hold the id of the last
+// such event; any event that gives a file its id must use the entity local_library and record
+// {"id": …} as its after.
+Status recordIdentity(WriteTransaction& transaction, const QString& why);
+
+// Records the file's id as it stands now only when the log does not describe it yet (a log older than the
+// identity events): a fork records its parent's identity first, so that the lineage reads in order.
+Status recordIdentityIfUnrecorded(WriteTransaction& transaction);
+
 // The newest event: what a receipt prints and what the per-machine witness remembers.
 struct ChainHead
 {

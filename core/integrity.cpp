@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <algorithm>
 #include <sqlite3.h>
 #include <thread>
@@ -174,8 +175,10 @@ void collect(VerifyReport& verdict, const Findings& findings)
     }
 }
 
-// The report in the order verify has always given: chain, attestations, voids, revisions, runs.
-VerifyReport reportOf(const ChainResult& chain, const RecordsResult& records, const SmallResult& small)
+// The report in the order verify has always given: chain, attestations, voids, revisions, runs; then the
+// other records, the guards and the summaries.
+VerifyReport reportOf(const ChainResult& chain, const RecordsResult& records, const SmallResult& small,
+                      const ReconcileResult& reconciled)
 {
     VerifyReport verdict;
     verdict.events = chain.events;
@@ -188,6 +191,10 @@ VerifyReport reportOf(const ChainResult& chain, const RecordsResult& records, co
     collect(verdict, small.voidFindings);
     collect(verdict, small.revisionFindings);
     collect(verdict, records.runFindings);
+    collect(verdict, reconciled.recordFindings);
+    collect(verdict, reconciled.guardFindings);
+    collect(verdict, reconciled.derivedFindings);
+    verdict.notCovered = reconciled.notCovered;
     return verdict;
 }
 
@@ -197,8 +204,9 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
 {
     // Connections of verify's own, one per core, so that the work can be shared between threads; the
     // library's own connection when the file cannot be opened a second time.
+    // One more for the reconciliation of the other tables, which runs beside the scans on its own thread.
     const size_t wanted =
-        options.parallel ? std::clamp<size_t>(std::thread::hardware_concurrency(), 2, maxConnections) : 1;
+        options.parallel ? std::clamp<size_t>(std::thread::hardware_concurrency(), 2, maxConnections) + 1 : 1;
     std::vector<std::unique_ptr<RawConnection>> own;
     while (own.size() < wanted) {
         auto opened = RawConnection::openReadOnly(library.path());
@@ -206,23 +214,45 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
             break;
         own.push_back(std::move(opened.value()));
     }
-    std::vector<RawConnection*> connections;
+    std::vector<RawConnection*> everyConnection;
     for (const auto& connection : own)
-        connections.push_back(connection.get());
+        everyConnection.push_back(connection.get());
     Head head;
-    const bool together = connections.size() > 1 && beginTogether(connections, head);
+    const bool together = everyConnection.size() > 1 && beginTogether(everyConnection, head);
+    std::vector<RawConnection*> connections = everyConnection;
+    ReconcileResult reconciled;
+    Status reconcileStatus = success();
+    std::thread reconcileThread;
+    if (together && connections.size() > 2) {
+        RawConnection* const reconcileConnection = connections.back();
+        connections.pop_back();
+        reconcileThread = std::thread([&, reconcileConnection] {
+            reconcileStatus = scanReconcile(*reconcileConnection, options.fastPaths, reconciled);
+        });
+    }
+    const auto reconcileJoined = [&] {
+        if (reconcileThread.joinable())
+            reconcileThread.join();
+    };
     const auto endAll = [&] {
+        reconcileJoined();
         if (together)
-            for (RawConnection* connection : connections)
+            for (RawConnection* connection : everyConnection)
                 endRead(*connection);
     };
+    // Every way out of here waits for the reconciliation's thread first.
+    const auto joinOnExit = qScopeGuard(reconcileJoined);
+    const bool reconcileHere = !reconcileThread.joinable();
 
     if (together && options.fastPaths && options.inParts && head.seq > 0) {
         PartsResult parts;
         SmallResult small;
         auto intact = verifyInParts(connections, head.seq, options, parts, small);
         if (intact.ok() && intact.value()) {
+            if (reconcileHere)
+                reconcileStatus = scanReconcile(*connections[0], options.fastPaths, reconciled);
             endAll();
+            STABLE_TRY(reconcileStatus);
             if (options.stats)
                 *options.stats = VerifyStats{0, true, parts.parts};
             ChainResult chain;
@@ -230,7 +260,7 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
             chain.headHash = parts.headHash;
             RecordsResult records;
             records.attestations = parts.attestations;
-            return reportOf(chain, records, small);
+            return reportOf(chain, records, small, reconciled);
         }
     }
 
@@ -285,17 +315,22 @@ Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& op
         }
         if (chainStatus.ok() && recordsStatus.ok())
             smallStatus = scanVoidsAndRevisions(*chainConnection, small);
+        if (chainStatus.ok() && recordsStatus.ok() && smallStatus.ok())
+            reconcileStatus = scanReconcile(*chainConnection, options.fastPaths, reconciled);
         if (ownTransaction)
             endRead(*chainConnection);
     }
+    if (recordsConnection && reconcileHere && chainStatus.ok() && recordsStatus.ok() && smallStatus.ok())
+        reconcileStatus = scanReconcile(*chainConnection, options.fastPaths, reconciled);
     endAll();
     STABLE_TRY(chainStatus);
     STABLE_TRY(recordsStatus);
     STABLE_TRY(smallStatus);
+    STABLE_TRY(reconcileStatus);
 
     if (options.stats)
         *options.stats = VerifyStats{chain.exactRows + records.exactRows, recordsConnection != nullptr, 0};
-    return reportOf(chain, records, small);
+    return reportOf(chain, records, small, reconciled);
 }
 
 } // namespace verify

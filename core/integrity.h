@@ -20,11 +20,15 @@ struct VerifyReport
     QString headHash;
     QString firstProblem;     // names the first bad record ("audit event 41: hash does not match …")
     QStringList problems;     // up to 20
+    // What the audit log does not describe (written before the log recorded it, e.g. the identity of a
+    // library made by an earlier build until its next change): reported, not a failure.
+    QStringList notCovered;
 };
 
 // Recomputes the audit chain, every attestation's and void's hash and its link to the audit event that
-// recorded it, and every revision's snapshot hash: a record changed, removed, inserted or moved behind
-// the product's back is named.
+// recorded it, and every revision's snapshot hash; reconciles every other row with what the audit log
+// last recorded for it, recomputes the derived_* summaries and compares the guard triggers with the
+// migrations': a record changed, removed, inserted or moved behind the product's back is named.
 Result<VerifyReport> verifyLibrary(Library& library);
 
 struct CheckReport

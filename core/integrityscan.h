@@ -322,6 +322,21 @@ struct PartsResult
 Result<bool> verifyInParts(const std::vector<RawConnection*>& connections, qint64 lastSeq,
                            const VerifyOptions& options, PartsResult& result, SmallResult& small);
 
+// Every other table against what the audit log last recorded for each row (core/integrityreconcile.cpp),
+// the triggers and views against the migrations', and the derived_* summaries recomputed
+// (core/integrityguards.cpp). Read the exact way: a few hundred thousand rows, compared in SQL first.
+struct ReconcileResult
+{
+    Findings recordFindings;
+    Findings guardFindings;
+    Findings derivedFindings;
+    QStringList notCovered; // what the log does not describe: not failures
+};
+// fastPaths off: every row the exact way (tests compare the two).
+Status scanReconcile(RawConnection& connection, bool fastPaths, ReconcileResult& result);
+Status scanGuards(RawConnection& connection, ReconcileResult& result);
+Status scanDerived(RawConnection& connection, ReconcileResult& result);
+
 Result<VerifyReport> verifyLibraryWith(Library& library, const VerifyOptions& options);
 
 } // namespace stable::verify

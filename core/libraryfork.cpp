@@ -37,6 +37,8 @@ Status forkWithin(WriteTransaction& transaction)
     const QString parentHash = parentSeq > 0 ? head->value(1).toString() : QString();
     head->finish();
 
+    // A log older than the identity events names the parent first: the fork then reads parent → copy.
+    STABLE_TRY(recordIdentityIfUnrecorded(transaction));
     const QString id = newId();
     const QString createdAt = isoUtc(library.clock().now());
     STABLE_TRY(execSql(transaction.db(),

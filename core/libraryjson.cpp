@@ -430,7 +430,15 @@ Result<QJsonObject> exportLibrary(Library& library)
     auto audit = rows(library, auditShape(), QStringLiteral("seq"));
     if (!audit.ok())
         return audit.error();
-    document.insert(QStringLiteral("audit"), audit.value());
+    // The events that end the log and only give this file its identity (library.identity, library.fork:
+    // entity local_library) describe the file, not the library's history: a document carries no identity,
+    // and import-library records the new file's own the same way. Only the end of the log is left out, so
+    // the document's chain stays whole, and export → import → export gives the same bytes.
+    QJsonArray history = audit.value();
+    while (!history.isEmpty() && history.last().toObject().value(QStringLiteral("entity")).toString() ==
+                                     QLatin1String("local_library"))
+        history.removeLast();
+    document.insert(QStringLiteral("audit"), history);
     return document;
 }
 

@@ -515,6 +515,8 @@ Status importLibrary(Library& emptyLibrary, const QByteArray& json, const QStrin
     // step): the foreign keys are checked once, at the commit.
     STABLE_TRY(execSql(transaction.db(), QStringLiteral("PRAGMA defer_foreign_keys = ON")));
     STABLE_TRY(insertAll(transaction, plan.rows, prefix));
+    // The new file has an identity of its own, not the exporting library's: the log says so.
+    STABLE_TRY(recordIdentity(transaction, QStringLiteral("imported from %1").arg(sourceName)));
     auto committed = transaction.commit();
     if (!committed.ok())
         return withPrefix(committed.error());

@@ -130,11 +130,15 @@ Result<Person> addPerson(Library& library, const NewPerson& request)
                 QStringLiteral("INSERT INTO person (id, name, initials, role, pin_hash, created_at) "
                                "VALUES (?,?,?,?,?,?)"),
                 {person.id, person.name, person.initials, person.role, hashed.value(), person.createdAt}));
+    // The PIN hash by its digest (verify reconciles it; the log need not show it) and the creation time.
+    QJsonObject added = personJson(person);
+    added.insert(QStringLiteral("pin_hash_sha256"), sha256Hex(hashed.value().toUtf8()));
+    added.insert(QStringLiteral("created_at"), person.createdAt);
     STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.add"),
                                                    QStringLiteral("person"),
                                                    person.id,
                                                    {},
-                                                   personJson(person),
+                                                   added,
                                                    {},
                                                    {}}));
     STABLE_TRY(transaction.commit());

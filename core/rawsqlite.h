@@ -86,6 +86,7 @@ public:
         return true;
     }
     qint64 number(int column) const;
+    int columnCount() const { return sqlite3_column_count(m_statement); }
     sqlite3_value* rawValue(int column) const;
     // Exactly what QSqlQuery::value(column) gives for this row with Qt's SQLite driver.
     QVariant value(int column) const;

@@ -431,7 +431,7 @@ private slots:
         const CtlResult verified = ctl({QStringLiteral("verify"), lib});
         QCOMPARE(verified.exitCode, 1);
         QCOMPARE(verified.errLines().size(), 1);
-        QVERIFY2(verified.err.contains(QStringLiteral("Audit event 1 (person.add")),
+        QVERIFY2(verified.err.contains(QStringLiteral("Audit event 2 (person.add")),
                  verified.said().constData());
     }
 };

@@ -28,20 +28,26 @@ QStringList columnsOf(Library& library, const QString& table)
 }
 
 // Every row of a table, every column with its SQL type, in a content order: two libraries holding the
-// same records give the same list.
-QStringList tableContent(Library& library, const QString& table)
+// same records give the same list. With seq > 0 (audit_event only), the events before that one.
+QStringList tableContentBefore(Library& library, const QString& table, qint64 seq)
 {
     QStringList parts;
     for (const QString& column : columnsOf(library, table))
         parts.append(QStringLiteral("typeof(%1) || ':' || quote(%1)").arg(column));
     QStringList rows;
     auto query =
-        execSql(library.db(),
-                QStringLiteral("SELECT %1 FROM %2").arg(parts.join(QStringLiteral(" || '|' || ")), table));
+        execSql(library.db(), QStringLiteral("SELECT %1 FROM %2%3")
+                                  .arg(parts.join(QStringLiteral(" || '|' || ")), table,
+                                       seq > 0 ? QStringLiteral(" WHERE seq < %1").arg(seq) : QString()));
     while (query.ok() && query->next())
         rows.append(query->value(0).toString());
     rows.sort();
     return rows;
+}
+
+QStringList tableContent(Library& library, const QString& table)
+{
+    return tableContentBefore(library, table, 0);
 }
 
 void collectKeys(const QJsonValue& value, QSet<QString>& keys)
@@ -90,16 +96,34 @@ private slots:
 
         // Every row of every table came across with its values and SQL types (2.0 stays REAL, NULL stays
         // NULL).
+        // The new file's log then records its own identity, and only that: one library.identity event at the
+        // end, which the export leaves out (a document carries no identity).
+        const qint64 sourceEvents = rowCount(*source, QStringLiteral("audit_event"));
+        QCOMPARE(rowCount(*target, QStringLiteral("audit_event")), sourceEvents + 1);
+        auto identity =
+            execSql(target->db(), QStringLiteral("SELECT action, entity, entity_id, seq FROM audit_event "
+                                                 "ORDER BY seq DESC LIMIT 1"));
+        QVERIFY(identity.ok() && identity->next());
+        QCOMPARE(identity->value(0).toString(), QStringLiteral("library.identity"));
+        QCOMPARE(identity->value(1).toString(), QStringLiteral("local_library"));
+        QCOMPARE(identity->value(2).toString(), target->libraryId());
+        QCOMPARE(identity->value(3).toLongLong(), sourceEvents + 1);
+        identity->finish();
+        QVERIFY(target->libraryId() != source->libraryId());
         for (const QString& table : tableNames(*source)) {
             QVERIFY2(rowCount(*source, table) > 0,
                      qPrintable(QStringLiteral("the fixture leaves ‘%1’ empty").arg(table)));
-            QCOMPARE(tableContent(*target, table), tableContent(*source, table));
+            const QStringList came = table == QLatin1String("audit_event")
+                                         ? tableContentBefore(*target, table, sourceEvents + 1)
+                                         : tableContent(*target, table);
+            QCOMPARE(came, tableContent(*source, table));
         }
 
         auto verified = verifyLibrary(*target);
         QVERIFY2(verified.ok(), qPrintable(verified.message()));
         QVERIFY2(verified->ok, qPrintable(verified->firstProblem));
-        QCOMPARE(verified->events, rowCount(*source, QStringLiteral("audit_event")));
+        QVERIFY2(verified->notCovered.isEmpty(), qPrintable(verified->notCovered.join(QLatin1Char('\n'))));
+        QCOMPARE(verified->events, sourceEvents + 1);
         QVERIFY(verified->voids >= 1);
         QCOMPARE(verified->revisions, 2);
     }

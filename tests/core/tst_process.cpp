@@ -50,8 +50,8 @@ private slots:
         QVERIFY(!draft->steps.at(1).inputs.at(0).id.isEmpty());
         QCOMPARE(draftChangedAt(*lib, imported->streamId), QStringLiteral("2026-03-01T10:00:00Z"));
 
-        // One event per record: the stream, three steps, four checks.
-        QCOMPARE(rowCount(*lib, QStringLiteral("audit_event")), 8);
+        // One event per record: the stream, three steps, four checks (after the library's identity).
+        QCOMPARE(rowCount(*lib, QStringLiteral("audit_event")), 9);
         QCOMPARE(lastEvents(*lib, 8).first(), QStringLiteral("stream.create stream"));
         QCOMPARE(lastEvents(*lib, 8).count(QStringLiteral("step.add step")), 3);
         QCOMPARE(lastEvents(*lib, 8).count(QStringLiteral("check.add quality_check")), 4);

@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <algorithm>
@@ -176,12 +178,26 @@ struct OddHistory
 // Tampers as someone with the sqlite3 shell would: triggers and CHECK constraints out of the way first.
 void tamper(const QString& path, const QString& statement)
 {
+    // The guards are put back afterwards, so that each case is found by what it changed.
+    QStringList guards;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("guards"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'"));
+            while (q.next())
+                guards.append(q.value(0).toString() + QLatin1Char(';'));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("guards"));
     QString script = QStringLiteral("PRAGMA ignore_check_constraints = ON;");
     for (const char* trigger : {"attestation_append_only_u", "attestation_append_only_d",
                                 "void_append_only_u", "void_append_only_d", "revision_immutable_u",
                                 "revision_immutable_d", "audit_append_only_u", "audit_append_only_d"})
         script += QStringLiteral("DROP TRIGGER IF EXISTS %1;").arg(QLatin1String(trigger));
-    if (!tamperWith(path, script + statement))
+    if (!tamperWith(path, script + statement + QLatin1Char(';') + guards.join(QString())))
         qFatal("tampering failed: %s", qPrintable(statement));
 }
 
@@ -542,7 +558,8 @@ private slots:
         if (inParts.parts > 0)
             for (const QString& problem : exact.problems)
                 QVERIFY2(problem.startsWith(QLatin1String("Void ")) ||
-                             problem.startsWith(QLatin1String("Revision ")),
+                             problem.startsWith(QLatin1String("Revision ")) ||
+                             problem.startsWith(QLatin1String("Derived table")),
                          qPrintable(problem));
         QCOMPARE(reportText(eventByEvent), reportText(exact));
         QCOMPARE(reportText(verifyFile(path, {true, true, nullptr, false})), reportText(exact));

@@ -125,6 +125,10 @@ QByteArray withPlaceholders(const QByteArray& document)
         out += QStringView(text).mid(from);
         text = out;
     };
+    // A library's creation moment (its identity events: {"created_at":…,"id":…}) is the migration's clock.
+    number(QRegularExpression(
+               QStringLiteral("(?<=\\\\\"created_at\\\\\":\\\\\")[^\\\\\"]*(?=\\\\\",\\\\\"id\\\\\")")),
+           QStringLiteral("library-created"));
     number(QRegularExpression(QStringLiteral("\\$argon2id\\$[^\"\\\\]*")), QStringLiteral("pin-hash"));
     number(QRegularExpression(QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
            QStringLiteral("id"));
