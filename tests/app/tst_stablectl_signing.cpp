@@ -85,8 +85,11 @@ private slots:
     // dropped the line end.
     void aPinFromTheEnvironmentLosesItsLineEnd()
     {
-        qputenv("PIN_AL_LF", QByteArray(pinAl) + "\n");
-        qputenv("PIN_AL_CRLF", QByteArray(pinAl) + "\r\n");
+        // Made QByteArrays first: Qt 6.8's qputenv takes a QByteArrayView, which a QStringBuilder is not.
+        const QByteArray withLf = QByteArray(pinAl) + "\n";
+        const QByteArray withCrLf = QByteArray(pinAl) + "\r\n";
+        qputenv("PIN_AL_LF", withLf);
+        qputenv("PIN_AL_CRLF", withCrLf);
         const CtlResult lf = ctl(signWords(QStringLiteral("build/tests"), QStringLiteral("PIN_AL_LF")));
         CTL_OK(lf);
         QVERIFY(looksLikeUuid(lf.out.trimmed()));

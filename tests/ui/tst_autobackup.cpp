@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "startup.h"
 #include "testlibrary.h"
+#include "trywait.h"
 
 #include <QDir>
 #include <QSettings>
@@ -33,8 +34,8 @@ private slots:
         installViews(window);
         QVERIFY(window.openLibrary(lib.path()).ok());
         backUpNowIfDue(window);
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().startsWith(QStringLiteral("Backed up and verified")),
-                                 20000);
+        STABLE_TRY_VERIFY_WITH_TIMEOUT(
+            window.statusBar()->currentMessage().startsWith(QStringLiteral("Backed up and verified")), 20000);
         const QStringList made = QDir(folder).entryList({QStringLiteral("*.stable")}, QDir::Files);
         QCOMPARE(made.size(), 1);
         auto backup = Library::open(QDir(folder).filePath(made.first()));
@@ -44,7 +45,7 @@ private slots:
         // Not due again within the interval: nothing new.
         backUpNowIfDue(window);
         QTest::qWait(500);
-        QTRY_COMPARE(QDir(folder).entryList({QStringLiteral("*.stable")}, QDir::Files).size(), 1);
+        STABLE_TRY_COMPARE(QDir(folder).entryList({QStringLiteral("*.stable")}, QDir::Files).size(), 1);
         QSettings().remove(QStringLiteral("backup/folder"));
     }
 };

@@ -12,6 +12,7 @@
 #include "process.h"
 #include "rework.h"
 #include "testlibrary.h"
+#include "trywait.h"
 
 #include <QAbstractItemModelTester>
 #include <QChartView>
@@ -155,7 +156,7 @@ private slots:
         });
         m_view->show();
         QVERIFY(m_view->property("busy").toBool());
-        QTRY_VERIFY(becameIdle);
+        STABLE_TRY_VERIFY(becameIdle);
         QVERIFY2(undrawnWhenIdle.isEmpty(), qPrintable(undrawnWhenIdle.join(QLatin1String(", "))));
         // The summary line of the result stays (drawing does not say "Computing…" over it).
         QVERIFY2(m_view->stateLabel()->text().startsWith(QStringLiteral("2025-04 to 2026-03 · ")),
@@ -170,7 +171,7 @@ private slots:
         QVERIFY(m_view->isBusy());
         QCOMPARE(m_view->stateLabel()->text(), QStringLiteral("Computing…"));
         QCOMPARE(m_view->property("busy").toBool(), true);
-        QTRY_COMPARE(computed.size(), 1);
+        STABLE_TRY_COMPARE(computed.size(), 1);
         QCOMPARE(m_view->property("busy").toBool(), false);
 
         // Last 12 months from "now" (2026-03): April 2025 to March 2026, one table row each.
@@ -205,12 +206,12 @@ private slots:
     {
         QSignalSpy computed(m_view.get(), &ConsoleView::computed);
         m_view->show();
-        QTRY_COMPARE(computed.size(), 1);
+        STABLE_TRY_COMPARE(computed.size(), 1);
         SeriesTableModel* factory = m_view->panel(QStringLiteral("hiddenFactory"))->model();
 
         // Release only: February's fire-fighting was on ops → 0 of 120.
         m_view->setStream(QStringLiteral("release"));
-        QTRY_COMPARE(computed.size(), 2);
+        STABLE_TRY_COMPARE(computed.size(), 2);
         QCOMPARE(m_view->filter().stream.isEmpty(), false);
         QCOMPARE(monthRow(factory, QStringLiteral("2026-02")).value(column(factory, QStringLiteral("Hidden factory %")))
                      .toDouble(),
@@ -219,13 +220,13 @@ private slots:
 
         // All history: only the months with something in them, January and February.
         m_view->setPeriod(ConsoleView::Period::All);
-        QTRY_COMPARE(computed.size(), 3);
+        STABLE_TRY_COMPARE(computed.size(), 3);
         QCOMPARE(factory->rowCount(), 2);
 
         // Chosen months, all streams: February alone.
         m_view->setStream(QString());
         m_view->setMonths(QStringLiteral("2026-02"), QStringLiteral("2026-02"));
-        QTRY_VERIFY(!m_view->isBusy());
+        STABLE_TRY_VERIFY(!m_view->isBusy());
         QCOMPARE(factory->rowCount(), 1);
         QCOMPARE(factory->table().rows[0][column(factory, QStringLiteral("Rework hours"))].toDouble(), 12.0);
     }
@@ -234,13 +235,13 @@ private slots:
     {
         QSignalSpy computed(m_view.get(), &ConsoleView::computed);
         m_view->show();
-        QTRY_COMPARE(computed.size(), 1);
+        STABLE_TRY_COMPARE(computed.size(), 1);
         NewRework more;
         more.date = QDate(2026, 2, 20);
         more.hours = 6;
         QVERIFY(addRework(m_document->library(), more).ok());
         QVERIFY(m_view->isBusy()); // debounced, then computed again
-        QTRY_COMPARE(computed.size(), 2);
+        STABLE_TRY_COMPARE(computed.size(), 2);
         SeriesTableModel* factory = m_view->panel(QStringLiteral("hiddenFactory"))->model();
         // February: 12 + 6 = 18 h of 120 → 15 %.
         QCOMPARE(monthRow(factory, QStringLiteral("2026-02")).value(column(factory, QStringLiteral("Hidden factory %")))
@@ -264,7 +265,7 @@ private slots:
             m_lib->path(), MeasureFilter{QStringLiteral("ops"), QStringLiteral("2026-02"), QStringLiteral("2026-02")},
             m_clock);
         QVERIFY(computer.isBusy());
-        QTRY_VERIFY(!computer.isBusy());
+        STABLE_TRY_VERIFY(!computer.isBusy());
         QTest::qWait(50); // an older result arriving late would show here
         QCOMPARE(computed.size(), 1);
         const auto result = computed.at(0).at(0).value<ConsoleResult>();
@@ -295,7 +296,7 @@ private slots:
         QVERIFY(window.showView(View::Console));
         window.resize(1400, 900);
         window.show();
-        QTRY_COMPARE(computed.size(), 1);
+        STABLE_TRY_COMPARE(computed.size(), 1);
         // INC-1 open since 2026-01-02: 58 days without analysis.
         QCOMPARE(console->alertsModel()->rowCount(), 1);
         const QModelIndex alert = console->alertsModel()->index(0);
@@ -308,7 +309,7 @@ private slots:
         const QRect rect = list->visualRect(alert);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Cannot show")));
+        STABLE_TRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Cannot show")));
         window.closeLibrary();
     }
 
@@ -316,7 +317,7 @@ private slots:
     {
         QSignalSpy computed(m_view.get(), &ConsoleView::computed);
         m_view->show();
-        QTRY_COMPARE(computed.size(), 1);
+        STABLE_TRY_COMPARE(computed.size(), 1);
         ChartPanel* pareto = m_view->panel(QStringLiteral("pareto"));
         const QString png = m_lib->file(QStringLiteral("pareto.png"));
         const QString pdf = m_lib->file(QStringLiteral("pareto.pdf"));

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "startup.h"
 #include "testlibrary.h"
+#include "trywait.h"
 #include "witness.h"
 
 #include <QDir>
@@ -172,7 +173,7 @@ private slots:
         installViews(window);
         QVERIFY(window.openLibrary(lib).ok());
         QMessageBox* warning = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((warning = window.findChild<QMessageBox*>()) != nullptr, 5000);
+        STABLE_TRY_VERIFY_WITH_TIMEOUT((warning = window.findChild<QMessageBox*>()) != nullptr, 5000);
         QVERIFY2(warning->text().contains(QLatin1String("re-hashed")), qPrintable(warning->text()));
         QCOMPARE(witnessOf(witnessFolder(), id)[QStringLiteral("hash")].toString(), seenHash);
         warning->reject();
