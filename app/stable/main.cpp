@@ -36,7 +36,7 @@ void waitWhileBusy(MainWindow& window)
 // The app's strings compiled in (:/i18n/stable_<lang>.qm) and Qt's own (its dialogs' buttons) from
 // the system when the translations are installed (Debian: qt6-translations-l10n), for the user's
 // languages in order of preference.
-void installTranslations(QApplication& app)
+void installTranslations(QCoreApplication& app)
 {
     auto* qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -47,27 +47,70 @@ void installTranslations(QApplication& app)
         QCoreApplication::installTranslator(own);
 }
 
+// The app's options; `--help` and `--version` print from here and exit.
+struct CommandLine
+{
+    QCommandLineParser parser;
+    const QCommandLineOption view{
+        QStringLiteral("view"),
+        QCoreApplication::translate("main", "Start in a view: library, map, runs, incidents or console."),
+        QStringLiteral("NAME")};
+    const QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the view at 1400×900 to a PNG file and exit."),
+        QStringLiteral("OUT.png")};
+    CommandLine()
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Process Reliability Engineering workbench"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("FILE"),
+                                     QCoreApplication::translate("main", "The library to open (*.stable)."));
+        parser.addOption(view);
+        parser.addOption(screenshot);
+    }
+};
+
+// `stable --help` or `--version` needs no display: answered before any window system is asked for.
+bool asksOnlyForText(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--")
+            return false;
+        if (argument == "-h" || argument == "-?" || argument == "--help" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+int answerInText(int argc, char* argv[])
+{
+    QCoreApplication core(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Stable"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STABLE_VERSION));
+    installTranslations(core);
+    CommandLine commandLine;
+    commandLine.parser.process(core); // prints and exits
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    if (asksOnlyForText(argc, argv))
+        return answerInText(argc, argv);
     QApplication app(argc, argv);
     applyApplicationIdentity();
     installTranslations(app);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Process Reliability Engineering workbench"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QApplication::translate("main", "The library to open (*.stable)."));
-    const QCommandLineOption viewOption(QStringLiteral("view"),
-                                        QApplication::translate("main", "Start in a view: library, map, runs, incidents or console."),
-                                        QStringLiteral("NAME"));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QApplication::translate("main", "Render the view at 1400×900 to a PNG file and exit."),
-                                              QStringLiteral("OUT.png"));
-    parser.addOption(viewOption);
-    parser.addOption(screenshotOption);
+    CommandLine commandLine;
+    QCommandLineParser& parser = commandLine.parser;
+    const QCommandLineOption& viewOption = commandLine.view;
+    const QCommandLineOption& screenshotOption = commandLine.screenshot;
     parser.process(app);
 
     QTextStream err(stderr);

@@ -58,6 +58,7 @@ private slots:
     void windowRefusesAPlainSqliteFile();
     void appRefusesAPlainSqliteFileFromTheCommandLine();
     void appSpeaksGermanInAGermanLocale();
+    void helpAndVersionNeedNoDisplay();
 };
 
 void TestAppIdentity::aboutNamesVersionsLicenceAndTheOpenFile()
@@ -163,6 +164,30 @@ void TestAppIdentity::appSpeaksGermanInAGermanLocale()
     QVERIFY(app.waitForFinished(30000));
     const QString help = QString::fromUtf8(app.readAllStandardOutput());
     QVERIFY2(help.contains(QStringLiteral("Werkbank für Process Reliability Engineering")), qPrintable(help));
+}
+
+// On a server or in a terminal without a window system, `stable --help` and `--version` still answer.
+void TestAppIdentity::helpAndVersionNeedNoDisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    const QList<QPair<QString, QString>> asks = {
+        {QStringLiteral("--help"), QStringLiteral("--screenshot")},
+        {QStringLiteral("-h"), QStringLiteral("FILE")},
+        {QStringLiteral("--version"), QStringLiteral(STABLE_VERSION)}};
+    for (const auto& [option, expected] : asks) {
+        QProcess app;
+        app.setProcessEnvironment(environment);
+        app.start(QStringLiteral(STABLE_APP_PATH), {option});
+        QVERIFY(app.waitForFinished(30000));
+        const QString out = QString::fromUtf8(app.readAllStandardOutput());
+        QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
+                 qPrintable(option + QStringLiteral(": ") + QString::fromUtf8(app.readAllStandardError())));
+        QVERIFY2(out.contains(expected), qPrintable(option + QStringLiteral(": ") + out));
+    }
 }
 
 QTEST_MAIN(TestAppIdentity)
