@@ -6,6 +6,7 @@
 #include "messagebanner.h"
 #include "newlibrarydialog.h"
 #include "plaintext.h"
+#include "recentfiles.h"
 #include "wheelguard.h"
 
 #include <QAction>
@@ -260,8 +261,9 @@ void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("files/recent")).toStringList();
-    for (const QString& path : recent) {
-        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+    for (int index = 0; index < recent.size(); ++index) {
+        const QString path = recent.at(index);
+        QAction* action = m_recentMenu->addAction(recentLabel(recent, index), this, [this, path] {
             const Status opened = openLibrary(path);
             if (!opened.ok())
                 plainMessage(this, QMessageBox::Warning, tr("Cannot open the library"), opened.message());
@@ -274,12 +276,9 @@ void MainWindow::updateRecentMenu()
 void MainWindow::rememberRecent(const QString& path)
 {
     QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("files/recent")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > maxRecentFiles)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("files/recent"), recent);
+    settings.setValue(QStringLiteral("files/recent"),
+                      rememberedRecent(settings.value(QStringLiteral("files/recent")).toStringList(), path,
+                                       maxRecentFiles));
     settings.setValue(QStringLiteral("files/last"), path);
     settings.setValue(QStringLiteral("files/lastFolder"), QFileInfo(path).absolutePath());
     updateRecentMenu();
