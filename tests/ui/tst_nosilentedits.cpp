@@ -78,6 +78,7 @@ struct IncidentsScene
         if (!QTest::qWaitForWindowExposed(&view))
             qFatal("the view was not shown");
     }
+    QStringList askedWith; // the question's Save and Discard buttons, as shown
     QLineEdit* title() { return view.editor()->findChild<QLineEdit*>(QStringLiteral("title")); }
     void open(const QString& key)
     {
@@ -92,7 +93,10 @@ struct IncidentsScene
     }
     void leaveTo(const QString& key, QMessageBox::StandardButton answer)
     {
-        whenDialog<QMessageBox>([answer](QMessageBox& box) { box.button(answer)->click(); });
+        whenDialog<QMessageBox>([this, answer](QMessageBox& box) {
+            askedWith = {box.button(QMessageBox::Save)->text(), box.button(QMessageBox::Discard)->text()};
+            box.button(answer)->click();
+        });
         open(key);
         QTest::qWait(50); // a Cancel puts the list back once the click is over
     }
@@ -154,6 +158,8 @@ private slots:
         scene.open(QStringLiteral("INC-1"));
         scene.typeTitle(QStringLiteral("Unsigned package reached production"));
         scene.leaveTo(QStringLiteral("INC-2"), QMessageBox::Cancel);
+        QCOMPARE(scene.askedWith,
+                 QStringList({QStringLiteral("&Save"), QStringLiteral("&Discard")})); // Alt+S, Alt+D
         QCOMPARE(scene.view.editor()->incident().key(), QStringLiteral("INC-1"));
         QCOMPARE(scene.view.currentIncidentId(), scene.view.editor()->incidentId());
         QCOMPARE(scene.title()->text(), QStringLiteral("Unsigned package reached production"));

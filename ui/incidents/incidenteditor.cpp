@@ -477,6 +477,8 @@ bool IncidentEditor::confirmLeave()
     ask.setObjectName(QStringLiteral("unsavedEdits"));
     ask.setTextFormat(Qt::PlainText);
     ask.setDefaultButton(QMessageBox::Save);
+    ask.button(QMessageBox::Save)->setText(tr("&Save"));
+    ask.button(QMessageBox::Discard)->setText(tr("&Discard"));
     switch (m_runDialog(ask)) {
     case QMessageBox::Save:
         if (m_detailsDirty)
