@@ -13,16 +13,22 @@
 
 namespace stable::test {
 
+// Closes `lib` and opens the file as the desktop app does (no polling: tests change it themselves).
+inline std::unique_ptr<Document> openAsDocument(TempLibrary& lib)
+{
+    lib.close();
+    auto document = Document::open(lib.path());
+    if (!document.ok())
+        qFatal("cannot open the library: %s", qPrintable(document.message()));
+    document.value()->setPollInterval(0);
+    return std::move(document).value();
+}
+
 // Publishes the sample process in `lib`, closes it, and opens the file as the desktop app does.
 inline std::unique_ptr<Document> openSampleDocument(TempLibrary& lib)
 {
     publishSample(*lib, lib.signer(QStringLiteral("Ann Lee"), QStringLiteral("AL")));
-    lib.close();
-    auto document = Document::open(lib.path());
-    if (!document.ok())
-        qFatal("cannot open the sample library: %s", qPrintable(document.message()));
-    document.value()->setPollInterval(0);
-    return std::move(document).value();
+    return openAsDocument(lib);
 }
 
 inline QStringList selectRows(Library& library, const QString& sql)

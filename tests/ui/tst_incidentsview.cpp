@@ -60,12 +60,7 @@ std::unique_ptr<Document> sceneDocument(TempLibrary& lib)
     if (!analyseIncident(*lib, QStringLiteral("INC-2"), {QStringLiteral("No backup step")}, QStringLiteral("Runbook"))
              .ok())
         qFatal("cannot analyse");
-    lib.close();
-    auto document = Document::open(lib.path());
-    if (!document.ok())
-        qFatal("cannot open: %s", qPrintable(document.message()));
-    document.value()->setPollInterval(0);
-    return std::move(document).value();
+    return openAsDocument(lib);
 }
 
 QStringList keysShown(const QAbstractItemModel& model)

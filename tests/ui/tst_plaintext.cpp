@@ -6,6 +6,7 @@
 #include "incidents.h"
 #include "incidents/incidenteditor.h"
 #include "incidents/incidentsview.h"
+#include "librarytestsupport.h"
 #include "libraryview.h"
 #include "plaintext.h"
 #include "process.h"
@@ -30,16 +31,6 @@ using namespace stable::test;
 namespace {
 
 const QString hostile = QStringLiteral("<h1 style=\"color:red\">X</h1><img src=\"/tmp/x.png\">");
-
-std::unique_ptr<Document> open(TempLibrary& lib)
-{
-    lib.close();
-    auto document = Document::open(lib.path());
-    if (!document.ok())
-        qFatal("cannot open: %s", qPrintable(document.message()));
-    document.value()->setPollInterval(0);
-    return std::move(document).value();
-}
 
 void expectPlainModel(const QAbstractItemModel* model, const QModelIndex& parent, int depth)
 {
@@ -119,7 +110,7 @@ private slots:
         incident.category = hostile;
         QVERIFY(addIncident(*lib, incident).ok());
         QVERIFY(analyseIncident(*lib, QStringLiteral("INC-1"), {hostile, hostile}, hostile).ok());
-        auto document = open(lib);
+        auto document = openAsDocument(lib);
 
         IncidentsView view;
         view.resize(1100, 800);
@@ -195,7 +186,7 @@ private slots:
         stream.steps[0].checks[0].guardsAgainst = hostile;
         QVERIFY(importProcess(*lib, stream).ok());
         const QString buildId = loadDraft(*lib, QStringLiteral("release"))->steps.at(0).id;
-        auto document = open(lib);
+        auto document = openAsDocument(lib);
 
         LibraryView view;
         view.resize(1200, 800);
