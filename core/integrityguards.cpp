@@ -122,13 +122,28 @@ QString rowText(const RawQuery& query, int from, int to)
     return values.join(QStringLiteral(", "));
 }
 
+// The table that holds a summary's expected rows while it is compared.
+QString expectedTable(const Summary& summary)
+{
+    return QStringLiteral("temp.verify_expected_%1").arg(QLatin1String(summary.table));
+}
+
 Status compareSummary(RawConnection& connection, const Summary& summary, ReconcileResult& result)
 {
+    // The expected rows are computed once (the grouping is most of the cost), kept in memory.
+    const QString expected = expectedTable(summary);
+    STABLE_TRY(connection.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 AS SELECT * FROM (%2) LIMIT 0; "
+                                              "DELETE FROM %1; INSERT INTO %1 %2;")
+                                   .arg(expected, QLatin1String(summary.expected))
+                                   .toUtf8()
+                                   .constData()));
     // Rows in one and not the other, each side's way: stored-only first, then what the records give.
+    const QString expectedRows = QStringLiteral("SELECT * FROM %1").arg(expected);
     for (const bool storedSide : {true, false}) {
-        const QString sql = QStringLiteral("SELECT * FROM (SELECT * FROM (%1) EXCEPT SELECT * FROM (%2)) LIMIT 5")
-                                .arg(QLatin1String(storedSide ? summary.stored : summary.expected),
-                                     QLatin1String(storedSide ? summary.expected : summary.stored));
+        const QString sql =
+            QStringLiteral("SELECT * FROM (SELECT * FROM (%1) EXCEPT SELECT * FROM (%2)) LIMIT 5")
+                .arg(storedSide ? QLatin1String(summary.stored) : expectedRows,
+                     storedSide ? expectedRows : QLatin1String(summary.stored));
         RawQuery query;
         STABLE_TRY(query.prepare(connection, sql.toUtf8().constData()));
         int columns = 0;
@@ -214,12 +229,17 @@ Status scanDerived(RawConnection& connection, ReconcileResult& result)
     }
     if (!present.contains(QStringLiteral("derived_run_step")))
         return success();
+    // The temporary tables in memory: written to a file, they cost more than computing them.
+    STABLE_TRY(connection.exec("PRAGMA temp_store = MEMORY;"));
     STABLE_TRY(connection.exec(runStepSql));
+    QString emptied = QStringLiteral("DELETE FROM temp.verify_failed; DELETE FROM temp.verify_run_step;");
     for (const Summary& summary : summaries)
-        if (present.contains(QLatin1String(summary.table)))
+        if (present.contains(QLatin1String(summary.table))) {
             STABLE_TRY(compareSummary(connection, summary, result));
+            emptied += QStringLiteral(" DELETE FROM %1;").arg(expectedTable(summary));
+        }
     // Emptied rather than dropped: DROP waits for every statement of the connection to finish.
-    return connection.exec("DELETE FROM temp.verify_failed; DELETE FROM temp.verify_run_step;");
+    return connection.exec(emptied.toUtf8().constData());
 }
 
 } // namespace stable::verify
