@@ -220,13 +220,53 @@ QString sqlQuoted(const char* text)
     return QStringLiteral("'%1'").arg(QLatin1String(text));
 }
 
-// An audit event of a row: when, and the row as it recorded it.
-struct Event
+// The last event's text as the write paths make it from the row (QJsonDocument's compact form: keys
+// sorted), for the first pass; NULL or a difference only means "read this row the exact way".
+QString expectedJsonSql(const Table& table)
 {
-    qint64 seq = 0;
-    QByteArray after;
-};
-using Events = std::vector<Event>;
+    struct Member
+    {
+        QString key;
+        QString expression;
+    };
+    std::vector<Member> members;
+    for (const Field& field : table.fields) {
+        // A BLOB (written behind Stable's back) is not JSON: NULL here, so the exact path words it.
+        const QString column =
+            QStringLiteral("(CASE WHEN typeof(t.%1) = 'blob' THEN NULL ELSE t.%1 END)").arg(QLatin1String(field.column));
+        QString expression;
+        switch (field.kind) {
+        case Value::Text:
+        case Value::Integer:
+        case Value::Loose:
+        case Value::Sha256:
+            expression = QStringLiteral("json_quote(%1)").arg(column);
+            break;
+        case Value::OptionalText:
+            expression = QStringLiteral("json_quote(coalesce(%1, ''))").arg(column);
+            break;
+        case Value::Boolean:
+            expression = QStringLiteral("CASE %1 WHEN 1 THEN 'true' WHEN 0 THEN 'false' END").arg(column);
+            break;
+        case Value::Real:
+            expression = QStringLiteral("CASE WHEN typeof(%1) = 'real' AND %1 = CAST(%1 AS INTEGER) "
+                                        "AND abs(%1) < 1e15 THEN CAST(CAST(%1 AS INTEGER) AS TEXT) "
+                                        "ELSE json_quote(%1) END")
+                             .arg(column);
+            break;
+        }
+        members.push_back({QLatin1String(field.key), expression});
+    }
+    if (table.children == Children::Whys)
+        members.push_back({QStringLiteral("whys"),
+                           QStringLiteral("(SELECT json_group_array(CASE WHEN typeof(w.text) = 'blob' THEN NULL ELSE w.text END) FROM (SELECT text FROM incident_why "
+                                          "WHERE incident_id = t.id ORDER BY position) w)")});
+    std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.key < b.key; });
+    QStringList parts;
+    for (const Member& member : members)
+        parts.append(QStringLiteral("'\"%1\":' || %2").arg(member.key, member.expression));
+    return QStringLiteral("'{' || ") + parts.join(QStringLiteral(" || ',' || ")) + QStringLiteral(" || '}'");
+}
 
 class Reconciler
 {
@@ -241,25 +281,40 @@ public:
     Status table(const Table& table)
     {
         const QByteArray columns = columnList(table);
-        STABLE_TRY(prepareChildren(table));
-        Counts counts;
-        auto merged = m_fastPaths ? plainIds(table) : Result<bool>(false);
-        STABLE_TRY(merged);
-        if (merged.value()) {
-            STABLE_TRY(allAtOnce(table, columns, counts));
-        } else {
-            STABLE_TRY(rowByRow(table, columns, counts));
+        STABLE_TRY(m_row.prepare(m_connection, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?1")
+                                                   .arg(QString::fromLatin1(columns), QLatin1String(table.table),
+                                                        QLatin1String(table.idColumn))
+                                                   .toUtf8()
+                                                   .constData()));
+        STABLE_TRY(m_events.prepare(m_connection, "SELECT seq, after FROM audit_event WHERE entity = ?1 AND "
+                                                  "entity_id = ?2 ORDER BY seq"));
+        // Every row whose text differs from its last event's (or all, for the small tables), in id order.
+        const QString lastAfter = QStringLiteral("(SELECT e.after FROM audit_event e WHERE e.entity = %1 AND "
+                                                 "e.entity_id = t.%2 ORDER BY e.seq DESC LIMIT 1)")
+                                      .arg(sqlQuoted(table.table), QLatin1String(table.idColumn));
+        const QString candidates =
+            table.fast && m_fastPaths ? QStringLiteral("SELECT t.%1 FROM %2 t WHERE (%3) IS NOT %4 ORDER BY t.%1")
+                                            .arg(QLatin1String(table.idColumn), QLatin1String(table.table),
+                                                 expectedJsonSql(table), lastAfter)
+                                      : QStringLiteral("SELECT t.%1 FROM %2 t ORDER BY t.%1")
+                                            .arg(QLatin1String(table.idColumn), QLatin1String(table.table));
+        RawQuery rows;
+        STABLE_TRY(rows.prepare(m_connection, candidates.toUtf8().constData()));
+        qint64 candidatesSeen = 0, candidatesLogged = 0;
+        while (true) {
+            auto row = rows.next();
+            STABLE_TRY(row);
+            if (!row.value())
+                break;
+            ++candidatesSeen;
+            auto logged = exact(table, rows.value(0).toString());
+            STABLE_TRY(logged);
+            candidatesLogged += logged.value() ? 1 : 0;
         }
-        return missingRows(table, counts.rows, counts.logged);
+        return missingRows(table, candidatesSeen, candidatesLogged);
     }
 
 private:
-    struct Counts
-    {
-        qint64 rows = 0;
-        qint64 logged = 0; // rows with events
-    };
-
     static QByteArray columnList(const Table& table)
     {
         QByteArray list = table.idColumn;
@@ -268,149 +323,41 @@ private:
         return list;
     }
 
-    // Every id of the table and of its events is TEXT: they can then be matched in memory as the exact
-    // path matches them in SQL (a BLOB id, written behind Stable's back, takes the exact path).
-    Result<bool> plainIds(const Table& table)
+    // One row the exact way; false when the log has no event for it.
+    Result<bool> exact(const Table& table, const QString& id)
     {
-        RawQuery query;
-        STABLE_TRY(query.prepare(
-            m_connection,
-            QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE typeof(%2) <> 'text') OR EXISTS "
-                           "(SELECT 1 FROM audit_event WHERE entity = %3 AND typeof(entity_id) <> "
-                           "'text')")
-                .arg(QLatin1String(table.table), QLatin1String(table.idColumn), sqlQuoted(table.table))
-                .toUtf8()
-                .constData()));
-        STABLE_TRY(query.next());
-        return query.number(0) == 0;
-    }
-
-    // The events of every table, by id, in one pass over the log in its order: the events of a table
-    // are spread over the whole file, so reading them table by table through the index would read most
-    // pages of the file once per table.
-    Status readEvents()
-    {
-        if (m_eventsRead)
-            return success();
-        m_eventsRead = true;
-        QHash<QByteArray, QHash<QString, Events>*> byEntity;
-        for (const Table& table : tables())
-            byEntity.insert(QByteArray(table.table), &m_events[QLatin1String(table.table)]);
-        RawQuery logged;
-        STABLE_TRY(logged.prepare(m_connection, "SELECT entity, entity_id, seq, after FROM audit_event"));
+        m_row.reset();
+        m_row.bind(1, id);
+        auto found = m_row.next();
+        STABLE_TRY(found);
+        if (!found.value())
+            return true; // deleted meanwhile: not in this read transaction, cannot happen
+        QJsonObject recorded;
+        QHash<QString, qint64> recordedAt;
+        qint64 events = 0;
+        m_events.reset();
+        m_events.bind(1, QString::fromLatin1(table.table));
+        m_events.bind(2, id);
         while (true) {
-            auto row = logged.next();
-            STABLE_TRY(row);
-            if (!row.value())
-                return success();
-            std::string_view entity;
-            if (!logged.textIfText(0, entity))
-                continue;
-            const auto events = byEntity.constFind(
-                QByteArray::fromRawData(entity.data(), static_cast<qsizetype>(entity.size())));
-            if (events != byEntity.constEnd())
-                (*events.value())[logged.value(1).toString()].push_back(
-                    {logged.number(2), logged.value(3).toByteArray()});
-        }
-    }
-
-    // The table read once, matched with its events read in one pass: no lookup per row. The same verdicts
-    // and words as rowByRow (tests compare the two).
-    Status allAtOnce(const Table& table, const QByteArray& columns, Counts& counts)
-    {
-        STABLE_TRY(readEvents());
-        const QHash<QString, Events>& events = m_events[QLatin1String(table.table)];
-        RawQuery rows;
-        STABLE_TRY(
-            rows.prepare(m_connection, QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
-                                           .arg(QString::fromLatin1(columns), QLatin1String(table.table),
-                                                QLatin1String(table.idColumn))
-                                           .toUtf8()
-                                           .constData()));
-        static const Events none;
-        while (true) {
-            auto row = rows.next();
-            STABLE_TRY(row);
-            if (!row.value())
-                return success();
-            const QString id = rows.value(0).toString();
-            const auto found = events.constFind(id);
-            const bool any = found != events.constEnd();
-            ++counts.rows;
-            counts.logged += any ? 1 : 0;
-            STABLE_TRY(judge(table, id, rows, any ? found.value() : none));
-        }
-    }
-
-    // Each row looked up by its id, and its events by the index: the exact way.
-    Status rowByRow(const Table& table, const QByteArray& columns, Counts& counts)
-    {
-        RawQuery row;
-        STABLE_TRY(
-            row.prepare(m_connection, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?1")
-                                          .arg(QString::fromLatin1(columns), QLatin1String(table.table),
-                                               QLatin1String(table.idColumn))
-                                          .toUtf8()
-                                          .constData()));
-        RawQuery logged;
-        STABLE_TRY(logged.prepare(m_connection, "SELECT seq, after FROM audit_event WHERE entity = ?1 AND "
-                                                "entity_id = ?2 ORDER BY seq"));
-        RawQuery ids;
-        STABLE_TRY(
-            ids.prepare(m_connection, QStringLiteral("SELECT %1 FROM %2 ORDER BY %1")
-                                          .arg(QLatin1String(table.idColumn), QLatin1String(table.table))
-                                          .toUtf8()
-                                          .constData()));
-        Events events;
-        while (true) {
-            auto next = ids.next();
-            STABLE_TRY(next);
-            if (!next.value())
-                return success();
-            const QString id = ids.value(0).toString();
-            row.reset();
-            row.bind(1, id);
-            auto found = row.next();
-            STABLE_TRY(found);
-            if (!found.value())
-                continue; // deleted meanwhile: not in this read transaction, cannot happen
-            events.clear();
-            logged.reset();
-            logged.bind(1, QString::fromLatin1(table.table));
-            logged.bind(2, id);
-            while (true) {
-                auto event = logged.next();
-                STABLE_TRY(event);
-                if (!event.value())
-                    break;
-                events.push_back({logged.number(0), logged.value(1).toByteArray()});
+            auto event = m_events.next();
+            STABLE_TRY(event);
+            if (!event.value())
+                break;
+            ++events;
+            const qint64 seq = m_events.number(0);
+            const QJsonObject after = QJsonDocument::fromJson(m_events.value(1).toByteArray()).object();
+            for (auto it = after.begin(); it != after.end(); ++it) {
+                recorded.insert(it.key(), it.value());
+                recordedAt.insert(it.key(), seq);
             }
-            ++counts.rows;
-            counts.logged += events.empty() ? 0 : 1;
-            STABLE_TRY(judge(table, id, row, events));
         }
-    }
-
-    // One row (id, then the table's fields, in `row`) against its events, field by field, the later event
-    // winning.
-    Status judge(const Table& table, const QString& id, const RawQuery& row, const Events& events)
-    {
         const QString name = QStringLiteral("%1 %2").arg(QLatin1String(table.table), id);
-        if (events.empty()) {
+        if (events == 0) {
             m_result.recordFindings.add(
                 QStringLiteral("Record %1 has no audit record: it was inserted (or its %2 changed) behind "
                                "Stable's back.")
                     .arg(name, QLatin1String(table.idColumn)));
-            return success();
-        }
-        QJsonObject recorded;
-        QHash<QString, qint64> recordedAt;
-        for (const Event& event : events) {
-            const QJsonObject after = QJsonDocument::fromJson(event.after).object();
-            for (auto it = after.begin(); it != after.end(); ++it) {
-                recorded.insert(it.key(), it.value());
-                recordedAt.insert(it.key(), event.seq);
-            }
+            return false;
         }
         QStringList differences;
         const auto differs = [&](const QString& key, const QJsonValue& stored) {
@@ -421,7 +368,7 @@ private:
         int column = 1;
         for (const Field& field : table.fields) {
             const QString key = QLatin1String(field.key);
-            const QJsonValue stored = recordedForm(row.value(column++), field.kind);
+            const QJsonValue stored = recordedForm(m_row.value(column++), field.kind);
             if (recorded.contains(key) && !same(stored, recorded.value(key), field.kind))
                 differs(key, stored);
         }
@@ -429,25 +376,7 @@ private:
         if (!differences.isEmpty())
             m_result.recordFindings.add(QStringLiteral("Record %1 was changed behind Stable's back: %2.")
                                             .arg(name, differences.join(QStringLiteral("; "))));
-        return success();
-    }
-
-    Status prepareChildren(const Table& table)
-    {
-        switch (table.children) {
-        case Children::None:
-            return success();
-        case Children::Whys:
-            return m_children.prepare(
-                m_connection, "SELECT text FROM incident_why WHERE incident_id = ?1 ORDER BY position");
-        case Children::Ports:
-            return m_children.prepare(m_connection, "SELECT direction, id, name, party FROM step_io WHERE "
-                                                    "step_id = ?1 ORDER BY direction, position");
-        case Children::Answers:
-            return m_children.prepare(m_connection,
-                                      "SELECT incident_id FROM revision_answer WHERE revision_id = ?1");
-        }
-        return success();
+        return true;
     }
 
     template<typename Differs>
@@ -460,21 +389,24 @@ private:
             if (!recorded.contains(QStringLiteral("whys")))
                 return success();
             QJsonArray stored;
-            STABLE_TRY(eachChild(id, [&](const RawQuery& row) { stored.append(row.value(0).toString()); }));
+            STABLE_TRY(eachRow("SELECT text FROM incident_why WHERE incident_id = ?1 ORDER BY position", id,
+                               [&](const RawQuery& row) { stored.append(row.value(0).toString()); }));
             if (stored != recorded.value(QStringLiteral("whys")).toArray())
                 differs(QStringLiteral("whys"), stored);
             return success();
         }
         case Children::Ports: {
             QJsonArray inputs, outputs;
-            STABLE_TRY(eachChild(id, [&](const RawQuery& row) {
-                const bool input = row.value(0).toString() == QLatin1String("input");
-                QJsonObject port{{QStringLiteral("id"), row.value(1).toString()},
-                                 {QStringLiteral("name"), row.value(2).toString()},
-                                 {input ? QStringLiteral("supplier") : QStringLiteral("customer"),
-                                  row.value(3).toString()}};
-                (input ? inputs : outputs).append(port);
-            }));
+            STABLE_TRY(eachRow("SELECT direction, id, name, party FROM step_io WHERE step_id = ?1 "
+                               "ORDER BY direction, position",
+                               id, [&](const RawQuery& row) {
+                                   const bool input = row.value(0).toString() == QLatin1String("input");
+                                   QJsonObject port{{QStringLiteral("id"), row.value(1).toString()},
+                                                    {QStringLiteral("name"), row.value(2).toString()},
+                                                    {input ? QStringLiteral("supplier") : QStringLiteral("customer"),
+                                                     row.value(3).toString()}};
+                                   (input ? inputs : outputs).append(port);
+                               }));
             if (recorded.contains(QStringLiteral("inputs")) && inputs != recorded.value(QStringLiteral("inputs")).toArray())
                 differs(QStringLiteral("inputs"), inputs);
             if (recorded.contains(QStringLiteral("outputs")) &&
@@ -486,7 +418,8 @@ private:
             if (!recorded.contains(QStringLiteral("answers")))
                 return success();
             QStringList stored;
-            STABLE_TRY(eachChild(id, [&](const RawQuery& row) { stored.append(row.value(0).toString()); }));
+            STABLE_TRY(eachRow("SELECT incident_id FROM revision_answer WHERE revision_id = ?1", id,
+                               [&](const RawQuery& row) { stored.append(row.value(0).toString()); }));
             QStringList wanted;
             for (const QJsonValue& answer : recorded.value(QStringLiteral("answers")).toArray())
                 wanted.append(answer.toString());
@@ -500,16 +433,18 @@ private:
         return success();
     }
 
-    template <typename Each> Status eachChild(const QString& id, const Each& each)
+    template<typename Each>
+    Status eachRow(const char* sql, const QString& id, const Each& each)
     {
-        m_children.reset();
-        m_children.bind(1, id);
+        RawQuery query;
+        STABLE_TRY(query.prepare(m_connection, sql));
+        query.bind(1, id);
         while (true) {
-            auto row = m_children.next();
+            auto row = query.next();
             STABLE_TRY(row);
             if (!row.value())
                 return success();
-            each(m_children);
+            each(query);
         }
     }
 
@@ -556,9 +491,8 @@ private:
     RawConnection& m_connection;
     bool m_fastPaths;
     ReconcileResult& m_result;
-    RawQuery m_children;
-    QHash<QString, QHash<QString, Events>> m_events; // by table, then by id
-    bool m_eventsRead = false;
+    RawQuery m_row;
+    RawQuery m_events;
 };
 
 // Rows of the child tables that belong to no record: the log cannot describe them.

@@ -324,7 +324,7 @@ Result<bool> verifyInParts(const std::vector<RawConnection*>& connections, qint6
 
 // Every other table against what the audit log last recorded for each row (core/integrityreconcile.cpp),
 // the triggers and views against the migrations', and the derived_* summaries recomputed
-// (core/integrityguards.cpp). Each table and its events are read once and matched in memory.
+// (core/integrityguards.cpp). Read the exact way: a few hundred thousand rows, compared in SQL first.
 struct ReconcileResult
 {
     Findings recordFindings;
