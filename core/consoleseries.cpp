@@ -264,6 +264,10 @@ Result<ConsoleSeries> computeConsoleSeries(Library& library, const MeasureFilter
     if (!rate.ok())
         return rate.error();
     series.hourlyRate = rate.value();
+    auto currency = setting(library, QStringLiteral("currency"));
+    if (!currency.ok())
+        return currency.error();
+    series.currency = currency.value();
     QHash<QString, MonthFactory> logged;
     for (const MonthFactory& month : std::as_const(series.measures.hiddenFactory))
         logged.insert(month.month, month);

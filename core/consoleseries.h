@@ -55,6 +55,7 @@ struct ConsoleSeries
     QStringList months;                // YYYY-MM, ascending, continuous
     QList<MonthFactory> factory;       // per month (empty entries where nothing was logged)
     double hourlyRate = 0;
+    QString currency;                  // of the hourly rate and the costs: ISO 4217, empty for none
     QList<double> copq;                // per month: rework hours × hourly rate
     QList<ParetoBar> pareto;           // every step with rework, most hours first
     QList<StreamYield> yields;         // FPY per step and RTY per stream over the whole period

@@ -88,6 +88,15 @@ Status checkPinCharacters(const QString& pin)
     return success();
 }
 
+Status checkNewPin(const QString& pin)
+{
+    if (pin.size() < 4)
+        return invalid(QStringLiteral("A PIN needs at least 4 characters."));
+    if (pin.size() > 64)
+        return invalid(QStringLiteral("A PIN has at most 64 characters."));
+    return checkPinCharacters(pin);
+}
+
 Result<Person> addPerson(Library& library, const NewPerson& request)
 {
     Person person;
@@ -104,11 +113,7 @@ Result<Person> addPerson(Library& library, const NewPerson& request)
     STABLE_TRY(checkName(QStringLiteral("A person's name"), person.name));
     STABLE_TRY(checkName(QStringLiteral("A person's initials"), person.initials));
     STABLE_TRY(checkName(QStringLiteral("A person's role"), person.role));
-    if (request.pin.size() < 4)
-        return invalid(QStringLiteral("A PIN needs at least 4 characters."));
-    if (request.pin.size() > 64)
-        return invalid(QStringLiteral("A PIN has at most 64 characters."));
-    STABLE_TRY(checkPinCharacters(request.pin));
+    STABLE_TRY(checkNewPin(request.pin));
 
     auto existing = findPerson(library, person.initials);
     if (existing.ok())
@@ -321,6 +326,73 @@ Status unlockPerson(Library& library, const QString& idOrInitials, const Signer&
                                                    personJson(person),
                                                    {},
                                                    personActor(by.personId())}));
+    STABLE_TRY(transaction.commit());
+    return success();
+}
+
+Status retirePerson(Library& library, const QString& idOrInitials)
+{
+    auto found = findPerson(library, idOrInitials);
+    if (!found.ok())
+        return found.error();
+    WriteTransaction transaction(library, Change::People);
+    STABLE_TRY(transaction.begin());
+    auto current = currentPerson(transaction, found->id, found->name);
+    if (!current.ok())
+        return current.error();
+    Person person = current.value();
+    if (!person.active)
+        return refused(QStringLiteral("%1 is already retired.").arg(person.name));
+    const QJsonObject before = personJson(person);
+    person.active = false;
+    STABLE_TRY(
+        execSql(transaction.db(), QStringLiteral("UPDATE person SET active = 0 WHERE id = ?"), {person.id}));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.retire"),
+                                                   QStringLiteral("person"),
+                                                   person.id,
+                                                   before,
+                                                   personJson(person),
+                                                   {},
+                                                   {}}));
+    STABLE_TRY(transaction.commit());
+    return success();
+}
+
+Status changePin(Library& library, const QString& idOrInitials, const QString& oldPin, const QString& newPin)
+{
+    // The new PIN is checked first: a typo in it must not cost one of the five attempts.
+    STABLE_TRY(checkNewPin(newPin));
+    if (newPin == oldPin)
+        return invalid(QStringLiteral("The new PIN is the same as the old one."));
+    auto signer = authenticate(library, idOrInitials, oldPin);
+    if (!signer.ok())
+        return signer.error();
+    const PinCost cost = library.pinCost();
+    auto hashed = hashPin(newPin, cost.opsLimit, cost.memLimit); // outside the write lock, as in addPerson
+    if (!hashed.ok())
+        return hashed.error();
+
+    WriteTransaction transaction(library, Change::People);
+    STABLE_TRY(transaction.begin());
+    auto current = currentPerson(transaction, signer->personId(), signer->name());
+    if (!current.ok())
+        return current.error();
+    const Person person = current.value();
+    if (person.locked)
+        return lockedError(person); // locked by an attempt that committed after the old PIN was checked
+    if (!person.active)
+        return refused(QStringLiteral("%1 is retired and cannot sign.").arg(person.name));
+    STABLE_TRY(execSql(transaction.db(), QStringLiteral("UPDATE person SET pin_hash = ? WHERE id = ?"),
+                       {hashed.value(), person.id}));
+    QJsonObject after = personJson(person);
+    after.insert(QStringLiteral("pin_hash_sha256"), sha256Hex(hashed.value().toUtf8()));
+    STABLE_TRY(appendAudit(transaction, AuditEntry{QStringLiteral("person.pin-change"),
+                                                   QStringLiteral("person"),
+                                                   person.id,
+                                                   personJson(person),
+                                                   after,
+                                                   {},
+                                                   personActor(person.id)}));
     STABLE_TRY(transaction.commit());
     return success();
 }

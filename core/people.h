@@ -61,6 +61,17 @@ Result<Signer> authenticate(Library& library, const QString& idOrInitials, const
 // Unlocks a locked person; `by` must be someone else.
 Status unlockPerson(Library& library, const QString& idOrInitials, const Signer& by);
 
+// Retires a person: kept in history and listed as retired (listPeople with includeRetired), their
+// signatures stay theirs, and they can no longer sign. Recorded as "person.retire".
+Status retirePerson(Library& library, const QString& idOrInitials);
+
+// A person changes their own PIN: the old one first, checked like any signature (a wrong one counts
+// toward the lock), then the new one (checkNewPin). Recorded as "person.pin-change" by that person.
+Status changePin(Library& library, const QString& idOrInitials, const QString& oldPin, const QString& newPin);
+
+// A PIN a person may choose: 4 to 64 characters, and checkPinCharacters.
+Status checkNewPin(const QString& pin);
+
 // Refuses a PIN that holds a line break or another control character, or only spaces (enrolment).
 Status checkPinCharacters(const QString& pin);
 

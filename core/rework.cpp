@@ -96,15 +96,30 @@ struct SettingRule
     double maximum;
     bool whole;
     const char* expectation; // completes "<name> must be …"
+    bool currencyCode = false; // text, not a number: empty or three capital letters A–Z
 };
 
-constexpr std::array<SettingRule, 5> settingRules{{
+constexpr std::array<SettingRule, 6> settingRules{{
     {"hourly-rate", "0", 0, bounds::maxHourlyRate, false, "a number from 0 to 100000"},
     {"fpy-alert-threshold", "0.9", 0, 1, false, "a number from 0 to 1"},
     {"verify-after-runs", "3", 1, 1000000, true, "a whole number ≥ 1"},
     {"unanalysed-alert-days", "14", 1, 1000000, true, "a whole number ≥ 1"},
     {"stale-draft-days", "30", 1, 1000000, true, "a whole number ≥ 1"},
+    {"currency", "", 0, 0, false, "an ISO 4217 code of three capital letters, such as EUR, or empty for none",
+     true},
 }};
+
+bool isCurrencyCode(const QString& text)
+{
+    if (text.isEmpty())
+        return true;
+    if (text.size() != 3)
+        return false;
+    for (const QChar c : text)
+        if (c < QLatin1Char('A') || c > QLatin1Char('Z'))
+            return false;
+    return true;
+}
 
 const SettingRule* ruleFor(const QString& name)
 {
@@ -213,6 +228,20 @@ Status setTeamHours(Library& library, const QString& month, double hours)
                            wanted, hours);
 }
 
+Result<std::optional<double>> teamHoursOf(Library& library, const QString& month)
+{
+    auto query = execSql(library.db(), QStringLiteral("SELECT hours FROM team_hours WHERE month = ?"),
+                         {month.trimmed()});
+    if (!query.ok())
+        return query.error();
+    auto found = queryRow(query.value());
+    if (!found.ok())
+        return found.error();
+    if (!found.value())
+        return std::optional<double>();
+    return std::optional<double>(query->value(0).toDouble());
+}
+
 QStringList settingNames()
 {
     QStringList names;
@@ -236,8 +265,10 @@ Status checkSetting(const QString& name, const QString& value)
     const QString text = value.trimmed();
     bool isNumber = false;
     const double number = text.toDouble(&isNumber);
-    const bool fits = isNumber && std::isfinite(number) && number >= rule->minimum &&
-                      number <= rule->maximum && (!rule->whole || std::floor(number) == number);
+    const bool fits = rule->currencyCode
+                          ? isCurrencyCode(text)
+                          : isNumber && std::isfinite(number) && number >= rule->minimum &&
+                                number <= rule->maximum && (!rule->whole || std::floor(number) == number);
     if (!fits)
         return invalid(QStringLiteral("%1 must be %2 (got ‘%3’).")
                            .arg(key, QString::fromUtf8(rule->expectation), visibleText(value)));

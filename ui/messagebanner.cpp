@@ -5,6 +5,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -31,17 +32,34 @@ MessageBanner::MessageBanner(QWidget* parent)
     m_dismiss->setAccessibleName(tr("Dismiss the message"));
     m_dismiss->setAutoRaise(true);
     connect(m_dismiss, &QToolButton::clicked, this, &QWidget::hide);
+    m_action = new QPushButton(this);
+    m_action->setObjectName(QStringLiteral("bannerAction"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        hide();
+        if (const std::function<void()> action = m_do)
+            action();
+    });
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
     layout->addWidget(icon);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_action);
     layout->addWidget(m_dismiss);
     hide();
 }
 
 void MessageBanner::showMessage(const QString& text)
 {
+    showMessage(text, QString(), {});
+}
+
+void MessageBanner::showMessage(const QString& text, const QString& actionText, std::function<void()> action)
+{
+    m_do = std::move(action);
+    m_action->setText(actionText);
+    m_action->setVisible(m_do != nullptr);
     m_text->setText(text);
     setAccessibleDescription(text);
     show();

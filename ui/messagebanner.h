@@ -2,7 +2,10 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 namespace stable {
@@ -16,11 +19,15 @@ class MessageBanner final : public QFrame
 public:
     explicit MessageBanner(QWidget* parent = nullptr);
     void showMessage(const QString& text);
+    // With a button that does what the message suggests (e.g. "Add Yourself…"); it hides the banner.
+    void showMessage(const QString& text, const QString& actionText, std::function<void()> action);
     QString text() const;
 
 private:
     QLabel* m_text = nullptr;
     QToolButton* m_dismiss = nullptr;
+    QPushButton* m_action = nullptr;
+    std::function<void()> m_do;
 };
 
 } // namespace stable

@@ -4,6 +4,7 @@
 #include "console/consolewiring.h"
 #include "csvexportaction.h"
 #include "incidents/incidentswiring.h"
+#include "librarymenu.h"
 #include "librarywiring.h"
 #include "mainwindow.h"
 #include "mapwiring.h"
@@ -24,6 +25,7 @@ void installViews(MainWindow& window)
     installBpmnImport(window);
     installPrinting(window);
     installAutoBackup(window);
+    installLibraryMenu(window);
 }
 
 } // namespace stable

@@ -8,7 +8,7 @@ namespace stable::cli {
 
 // The commands of DESIGN.md §6, one group per file; main() dispatches over all of them.
 QList<CommandSpec> libraryCommands();  // init, demo, export, import-library, verify, check, backup
-QList<CommandSpec> peopleCommands();   // person add | list | unlock
+QList<CommandSpec> peopleCommands();   // person add | list | unlock | retire
 QList<CommandSpec> processCommands();  // import, publish
 QList<CommandSpec> runCommands();      // run start | sign | void | close | show | list
 QList<CommandSpec> incidentCommands(); // incident add | analyse | improve (| show | list)

@@ -199,8 +199,8 @@ QList<CommandSpec> measureCommands()
          {lib, QStringLiteral("NAME"), QStringLiteral("VALUE")},
          {},
          QStringLiteral("Sets a library setting: hourly-rate, fpy-alert-threshold, verify-after-runs, "
-                        "unanalysed-alert-days "
-                        "or stale-draft-days."),
+                        "unanalysed-alert-days, "
+                        "stale-draft-days or currency (the hourly rate's ISO 4217 code, e.g. EUR)."),
          settingsCommand},
         {QStringLiteral("metrics"),
          {lib},

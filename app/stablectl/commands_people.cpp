@@ -1,4 +1,4 @@
-// People who sign: add one (with a PIN that never appears on the command line), list, unlock.
+// People who sign: add one (with a PIN that never appears on the command line), list, unlock, retire.
 #include "cli.h"
 #include "commands.h"
 #include "jsonshapes.h"
@@ -80,6 +80,22 @@ int unlockPersonCommand(const Arguments& arguments, Console& console)
     return exitSuccess;
 }
 
+int retirePersonCommand(const Arguments& arguments, Console& console)
+{
+    auto library = openLibrary(arguments.library(), Access::Write, console);
+    if (!library.ok())
+        return console.fail(library.error());
+    auto person = findPerson(*library.value(), arguments.positional(1));
+    if (!person.ok())
+        return console.fail(person.error());
+    const Status retired = retirePerson(*library.value(), person->id);
+    if (!retired.ok())
+        return console.fail(retired.error());
+    console.out << "Retired " << person->name << " (" << person->initials
+                << "): kept in the history, can no longer sign." << Qt::endl;
+    return exitSuccess;
+}
+
 } // namespace
 
 QList<CommandSpec> peopleCommands()
@@ -106,6 +122,11 @@ QList<CommandSpec> peopleCommands()
          QStringLiteral(
              "Unlocks a person locked after five wrong PINs; another person signs for it with their PIN."),
          unlockPersonCommand},
+        {QStringLiteral("person retire"),
+         {lib, QStringLiteral("PERSON")},
+         {},
+         QStringLiteral("Retires a person: kept in the history with their signatures, can no longer sign."),
+         retirePersonCommand},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "console/consolecharts.h"
 
+#include "console/costtext.h"
 #include "console/reduction.h"
 
 #include <QBarCategoryAxis>
@@ -461,8 +462,7 @@ SeriesTable ConsoleCharts::costOfPoorQuality(QChart& chart, const ConsoleSeries&
                                              const QPalette& palette)
 {
     const double total = std::accumulate(series.copq.cbegin(), series.copq.cend(), 0.0);
-    reset(chart, palette,
-          tr("Cost of poor quality: %1 in the period").arg(QLocale().toString(total, 'f', 0)));
+    reset(chart, palette, tr("Cost of poor quality: %1 in the period").arg(costText(total, series.currency)));
     const QList<MonthBucket> buckets = bucketMonths(series.months, std::max(1, (width - axisMargin) / 14));
     QList<qreal> cost;
     double highest = 0;
@@ -471,8 +471,13 @@ SeriesTable ConsoleCharts::costOfPoorQuality(QChart& chart, const ConsoleSeries&
         highest = std::max(highest, cost.last());
     }
     QCategoryAxis* x = monthAxis(chart, buckets, width);
-    QValueAxis* y = valueAxis(chart, tr("Cost (%1 per rework hour)").arg(QLocale().toString(series.hourlyRate)),
-                              Qt::AlignLeft, highest);
+    QValueAxis* y =
+        valueAxis(chart,
+                  costHeading(tr("Cost"), series.currency) +
+                      tr(" · %1 per rework hour")
+                          .arg(costText(series.hourlyRate, series.currency,
+                                        std::floor(series.hourlyRate) == series.hourlyRate ? 0 : 2)),
+                  Qt::AlignLeft, highest);
     auto* bars = new QBarSeries;
     auto* set = new QBarSet(tr("Cost of poor quality"));
     set->append(cost);
@@ -482,7 +487,7 @@ SeriesTable ConsoleCharts::costOfPoorQuality(QChart& chart, const ConsoleSeries&
     applyPalette(chart, palette);
 
     SeriesTable table;
-    table.columns = {tr("Month"), tr("Rework hours"), tr("Cost")};
+    table.columns = {tr("Month"), tr("Rework hours"), costHeading(tr("Cost"), series.currency)};
     table.decimals = {0, 1, 0};
     for (int i = 0; i < series.months.size(); ++i)
         table.rows.append({series.months.at(i), series.factory.at(i).reworkHours, series.copq.at(i)});
