@@ -90,14 +90,6 @@ class TestPlainText : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-        // Known open defect, not hidden: on Qt 6.8.2 (Debian 13) three of these cases fail (a run list
-        // tooltip and the labels found read differently); under investigation, see the closing note.
-        QSKIP("Fails on Qt 6.8 (Debian 13 stage): the plain-text checks are being ported; they pass on Qt 6.4");
-#endif
-    }
     void incidentTitleAndWhysShowAsTyped()
     {
         TempLibrary lib;
