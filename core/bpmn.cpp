@@ -44,12 +44,20 @@ const QSet<QString>& subProcessNames()
 
 const QSet<QString>& otherNodeNames()
 {
-    static const QSet<QString> names{
-        QStringLiteral("endEvent"),         QStringLiteral("intermediateCatchEvent"),
-        QStringLiteral("intermediateThrowEvent"), QStringLiteral("boundaryEvent"),
-        QStringLiteral("exclusiveGateway"), QStringLiteral("parallelGateway"),
-        QStringLiteral("inclusiveGateway"), QStringLiteral("eventBasedGateway"),
-        QStringLiteral("complexGateway")};
+    static const QSet<QString> names{QStringLiteral("endEvent"),
+                                     QStringLiteral("intermediateCatchEvent"),
+                                     QStringLiteral("intermediateThrowEvent"),
+                                     QStringLiteral("boundaryEvent"),
+                                     QStringLiteral("parallelGateway"),
+                                     QStringLiteral("inclusiveGateway"),
+                                     QStringLiteral("complexGateway")};
+    return names;
+}
+
+// Gateways after which a run takes exactly one outgoing flow.
+const QSet<QString>& choiceNames()
+{
+    static const QSet<QString> names{QStringLiteral("exclusiveGateway"), QStringLiteral("eventBasedGateway")};
     return names;
 }
 
@@ -181,8 +189,10 @@ Status Reader::readContainer(Process& process, const QString& containerId, QStri
         }
         if (element == QLatin1String("sequenceFlow")) {
             const QXmlStreamAttributes attributes = m_xml.attributes();
-            process.containers[containerId].flows.append({reference(attributes.value(QLatin1String("sourceRef"))),
-                                                          reference(attributes.value(QLatin1String("targetRef")))});
+            Container& container = process.containers[containerId];
+            container.flows.append({reference(attributes.value(QLatin1String("sourceRef"))),
+                                    reference(attributes.value(QLatin1String("targetRef")))});
+            container.flowNames.append(cleanName(attributes.value(QLatin1String("name")).toString()));
             m_xml.skipCurrentElement();
             continue;
         }
@@ -193,7 +203,8 @@ Status Reader::readContainer(Process& process, const QString& containerId, QStri
         const bool activity = activityNames().contains(element);
         const bool subProcess = subProcessNames().contains(element);
         const bool start = element == QLatin1String("startEvent");
-        if (!activity && !subProcess && !start && !otherNodeNames().contains(element)) {
+        const bool choice = choiceNames().contains(element);
+        if (!activity && !subProcess && !start && !choice && !otherNodeNames().contains(element)) {
             m_xml.skipCurrentElement(); // extension elements, data objects, artifacts, text annotations …
             continue;
         }
@@ -203,9 +214,10 @@ Status Reader::readContainer(Process& process, const QString& containerId, QStri
         if (node.id.isEmpty() || process.nodeIndex.contains(node.id))
             node.id = QStringLiteral("#node-%1").arg(++m_unnamed);
         node.name = cleanName(attributes.value(QLatin1String("name")).toString());
-        node.kind = activity ? NodeKind::Activity
+        node.kind = activity     ? NodeKind::Activity
                     : subProcess ? NodeKind::SubProcess
                     : start      ? NodeKind::Start
+                    : choice     ? NodeKind::Choice
                                  : NodeKind::Other;
         node.attachedTo = reference(attributes.value(QLatin1String("attachedToRef")));
         if (subProcess) {
@@ -280,7 +292,7 @@ QString bpmnStreamKey(const QString& key, int index)
     return index == 0 ? key : key + QLatin1Char('-') + QString::number(index + 1);
 }
 
-Result<QList<ValueStream>> parseBpmn(const QByteArray& xml, const QString& sourceName, const QString& key)
+Result<BpmnModel> parseBpmnModel(const QByteArray& xml, const QString& sourceName, const QString& key)
 {
     Reader reader(xml, sourceName);
     if (xml.trimmed().isEmpty())
@@ -290,7 +302,8 @@ Result<QList<ValueStream>> parseBpmn(const QByteArray& xml, const QString& sourc
 
     const QHash<QString, QString> participants = reader.participantNames();
     const QString fileName = QFileInfo(sourceName).completeBaseName();
-    QList<ValueStream> streams;
+    BpmnModel model;
+    QList<ValueStream>& streams = model.streams;
     QSet<QString> keys;
     for (const Process& process : std::as_const(processes.value())) {
         if (!bpmn::hasActivities(process))
@@ -311,21 +324,37 @@ Result<QList<ValueStream>> parseBpmn(const QByteArray& xml, const QString& sourc
         } else {
             stream.key = bpmnStreamKey(key, static_cast<int>(streams.size()));
         }
-        stream.steps = bpmn::orderedSteps(process);
+        bpmn::OrderedSteps ordered = bpmn::orderedSteps(process);
+        stream.steps = std::move(ordered.steps);
         streams.append(stream);
+        model.choices.append(std::move(ordered.choices));
     }
     if (streams.isEmpty())
         return reader.failure(QStringLiteral("the model has no process with activities (tasks, call "
                                              "activities or sub-processes) to import."),
                               reader.lastLine());
-    return streams;
+    return model;
+}
+
+Result<QList<ValueStream>> parseBpmn(const QByteArray& xml, const QString& sourceName, const QString& key)
+{
+    auto model = parseBpmnModel(xml, sourceName, key);
+    STABLE_TRY(model);
+    return model->streams;
+}
+
+Result<BpmnModel> readBpmnModelFile(const QString& path, const QString& key)
+{
+    auto bytes = readInputFile(path, inputbounds::bpmnXml, QStringLiteral("BPMN model"));
+    STABLE_TRY(bytes);
+    return parseBpmnModel(bytes.value(), QFileInfo(path).fileName(), key);
 }
 
 Result<QList<ValueStream>> readBpmnFile(const QString& path, const QString& key)
 {
-    auto bytes = readInputFile(path, inputbounds::bpmnXml, QStringLiteral("BPMN model"));
-    STABLE_TRY(bytes);
-    return parseBpmn(bytes.value(), QFileInfo(path).fileName(), key);
+    auto model = readBpmnModelFile(path, key);
+    STABLE_TRY(model);
+    return model->streams;
 }
 
 Result<QList<ImportSummary>> importBpmnStreams(Library& library, const QList<ValueStream>& streams,

@@ -3,6 +3,7 @@
 // What the BPMN reader keeps of a model: just enough to order activities into steps. Internal to core
 // (bpmn.cpp reads it, bpmnorder.cpp turns it into value streams).
 
+#include "bpmn.h"
 #include "process.h"
 
 #include <QHash>
@@ -15,7 +16,8 @@ enum class NodeKind {
     Activity,   // any task type or call activity: a step
     SubProcess, // flattened into its activities, or a step when it has none
     Start,      // where the order begins
-    Other,      // gateways and other events: passed through
+    Choice,     // an exclusive or event-based gateway: a run takes one of its outgoing flows
+    Other,      // other gateways and events: passed through
 };
 
 struct FlowNode
@@ -32,6 +34,7 @@ struct Container
 {
     QList<int> nodes; // indexes into Process::nodes
     QList<QPair<QString, QString>> flows; // source id → target id
+    QList<QString> flowNames;             // each flow's name ("yes", "express"), aligned with flows
 };
 
 struct Process
@@ -50,8 +53,15 @@ struct Process
     QHash<QString, LaneRef> laneOf;    // flow node id → innermost named lane
 };
 
+struct OrderedSteps
+{
+    QList<Step> steps;
+    QList<BpmnChoice> choices; // in the order of their gateways' first branch step
+};
+
 // The steps of a process in flow order (see parseBpmn). Step keys made from names, unique in the stream.
-QList<Step> orderedSteps(const Process& process);
+// With them, the model's exclusive choices whose branches hold steps (see BpmnChoice).
+OrderedSteps orderedSteps(const Process& process);
 bool hasActivities(const Process& process);
 
 } // namespace stable::bpmn

@@ -153,11 +153,56 @@ bool containsActivities(const Process& process, const QString& containerId)
     return false;
 }
 
+// What each branch of a choice at `gateway` reaches without going back through it: the nodes only that
+// branch reaches are its own; those every branch reaches (the merge and on) belong to none.
+QList<QList<int>> branchesOf(const Graph& graph, int gateway)
+{
+    QList<int> targets = graph.next.at(gateway);
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end()); // sorted in buildGraph
+    const int count = static_cast<int>(graph.next.size());
+    QList<int> reachedBy(count, 0); // how many branches reach each node
+    QList<QList<bool>> reached;
+    for (int target : std::as_const(targets)) {
+        QList<bool> seen(count, false);
+        QList<int> stack{target};
+        seen[target] = true;
+        while (!stack.isEmpty()) {
+            const int node = stack.takeLast();
+            ++reachedBy[node];
+            for (int next : graph.next.at(node))
+                if (next != gateway && !seen.at(next)) {
+                    seen[next] = true;
+                    stack.append(next);
+                }
+        }
+        reached.append(seen);
+    }
+    QList<QList<int>> branches;
+    for (const QList<bool>& seen : std::as_const(reached)) {
+        QList<int> own;
+        for (int node = 0; node < count; ++node)
+            if (seen.at(node) && reachedBy.at(node) == 1)
+                own.append(node);
+        branches.append(own);
+    }
+    return branches;
+}
+
+// The name of the flow from `from` to `to`, if the model gives it one.
+QString flowName(const Container& container, const QString& from, const QString& to)
+{
+    for (int i = 0; i < container.flows.size(); ++i)
+        if (container.flows.at(i).first == from && container.flows.at(i).second == to)
+            return container.flowNames.value(i);
+    return {};
+}
+
 struct StepWriter
 {
     const Process& process;
     QList<Step> steps;
     QSet<QString> keys;
+    QList<BpmnChoice> choices;
 
     void add(const FlowNode& node, const QString& role)
     {
@@ -178,18 +223,56 @@ struct StepWriter
     void addContainer(const QString& containerId, const QString& inheritedRole)
     {
         const Container container = process.containers.value(containerId);
-        const QList<int> order = flowOrder(buildGraph(process, container));
+        const Graph graph = buildGraph(process, container);
+        const QList<int> order = flowOrder(graph);
+        // Each position's steps: [first, end) in `steps` (a flattened sub-process has many, an event none).
+        QList<QPair<int, int>> stepsAt(order.size(), {0, 0});
         for (int position : order) {
             const FlowNode& node = process.nodes.at(container.nodes.at(position));
-            if (node.kind != NodeKind::Activity && node.kind != NodeKind::SubProcess)
-                continue;
-            const auto lane = process.laneOf.constFind(node.id);
-            const QString role = lane != process.laneOf.constEnd() ? lane->lane : inheritedRole;
-            if (node.kind == NodeKind::SubProcess && containsActivities(process, node.id))
-                addContainer(node.id, role);
-            else
-                add(node, role);
+            const int first = static_cast<int>(steps.size());
+            if (node.kind == NodeKind::Activity || node.kind == NodeKind::SubProcess) {
+                const auto lane = process.laneOf.constFind(node.id);
+                const QString role = lane != process.laneOf.constEnd() ? lane->lane : inheritedRole;
+                if (node.kind == NodeKind::SubProcess && containsActivities(process, node.id))
+                    addContainer(node.id, role);
+                else
+                    add(node, role);
+            }
+            stepsAt[position] = {first, static_cast<int>(steps.size())};
         }
+        for (int position : order)
+            if (process.nodes.at(container.nodes.at(position)).kind == NodeKind::Choice)
+                addChoice(container, graph, position, stepsAt);
+    }
+
+    void addChoice(const Container& container, const Graph& graph, int gateway,
+                   const QList<QPair<int, int>>& stepsAt)
+    {
+        if (graph.next.at(gateway).size() < 2)
+            return; // a merge, not a choice
+        const QList<QList<int>> branches = branchesOf(graph, gateway);
+        const FlowNode& node = process.nodes.at(container.nodes.at(gateway));
+        BpmnChoice choice;
+        choice.gateway = node.name.isEmpty() ? node.id : node.name;
+        QList<int> targets = graph.next.at(gateway);
+        targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+        int withSteps = 0;
+        for (int b = 0; b < branches.size(); ++b) {
+            QList<int> indexes;
+            for (int position : branches.at(b))
+                for (int i = stepsAt.at(position).first; i < stepsAt.at(position).second; ++i)
+                    indexes.append(i);
+            std::sort(indexes.begin(), indexes.end());
+            BpmnChoice::Branch branch;
+            const FlowNode& target = process.nodes.at(container.nodes.at(targets.at(b)));
+            branch.label = flowName(container, node.id, target.id);
+            for (int i : std::as_const(indexes))
+                branch.stepKeys.append(steps.at(i).key);
+            withSteps += branch.stepKeys.isEmpty() ? 0 : 1;
+            choice.branches.append(branch);
+        }
+        if (withSteps > 0)
+            choices.append(choice);
     }
 };
 
@@ -203,11 +286,24 @@ bool hasActivities(const Process& process)
     return false;
 }
 
-QList<Step> orderedSteps(const Process& process)
+OrderedSteps orderedSteps(const Process& process)
 {
-    StepWriter writer{process, {}, {}};
+    StepWriter writer{process, {}, {}, {}};
     writer.addContainer(process.id, QString());
-    return writer.steps;
+    // In the order a person meets them in the steps.
+    QHash<QString, qsizetype> indexOf;
+    for (qsizetype i = 0; i < writer.steps.size(); ++i)
+        indexOf.insert(writer.steps.at(i).key, i);
+    const auto firstStep = [&](const BpmnChoice& choice) {
+        qsizetype first = writer.steps.size();
+        for (const BpmnChoice::Branch& branch : choice.branches)
+            for (const QString& key : branch.stepKeys)
+                first = std::min(first, indexOf.value(key));
+        return first;
+    };
+    std::stable_sort(writer.choices.begin(), writer.choices.end(),
+                     [&](const BpmnChoice& a, const BpmnChoice& b) { return firstStep(a) < firstStep(b); });
+    return {writer.steps, writer.choices};
 }
 
 } // namespace stable::bpmn

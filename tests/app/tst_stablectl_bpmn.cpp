@@ -2,7 +2,9 @@
 // bad model refused with its file and line, leaving the library as it was.
 #include "stablectl_harness.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,7 +63,59 @@ private slots:
         QCOMPARE(made.size(), 1);
         QCOMPARE(made.at(0).toObject(), (QJsonObject{{QStringLiteral("key"), QStringLiteral("delivery")},
                                                      {QStringLiteral("name"), QStringLiteral("Delivery")},
-                                                     {QStringLiteral("steps"), 5}}));
+                                                     {QStringLiteral("steps"), 5},
+                                                     {QStringLiteral("choices"), QJsonArray()}}));
+    }
+
+    void aChoiceIsListedAndAlternativesNoteIt()
+    {
+        const QString lib = newLibrary();
+        const CtlResult result = ctl({QStringLiteral("import-bpmn"), lib, model("choices.bpmn")});
+        CTL_OK(result);
+        QCOMPARE(result.out,
+                 QStringLiteral(
+                     "Created ‘incident-handling’ (Incident handling): 5 steps\n"
+                     "  ‘Severity?’ is a choice between ‘major’, ‘minor’, ‘duplicate’: its branches are "
+                     "consecutive steps (--alternatives notes them as alternatives; the app's Import "
+                     "BPMN… can keep one branch).\n"));
+
+        const QString second = newLibrary();
+        const CtlResult json = ctl({QStringLiteral("import-bpmn"), second, model("choices.bpmn"),
+                                    QStringLiteral("--alternatives"), QStringLiteral("--json")});
+        CTL_OK(json);
+        const QJsonArray choices =
+            json.json().array().at(0).toObject().value(QStringLiteral("choices")).toArray();
+        QCOMPARE(choices.size(), 1);
+        QCOMPARE(choices.at(0).toObject().value(QStringLiteral("gateway")).toString(),
+                 QStringLiteral("Severity?"));
+        const QJsonArray branches = choices.at(0).toObject().value(QStringLiteral("branches")).toArray();
+        QCOMPARE(branches.size(), 3);
+        QCOMPARE(branches.at(0).toObject().value(QStringLiteral("label")).toString(),
+                 QStringLiteral("major"));
+        QCOMPARE(branches.at(0).toObject().value(QStringLiteral("steps")).toArray().size(), 2);
+        QVERIFY(branches.at(2).toObject().value(QStringLiteral("steps")).toArray().isEmpty());
+        // --alternatives wrote the note into the branch steps' throughput.
+        const QString exported = m_dir.filePath(QStringLiteral("alternatives.json"));
+        CTL_OK(ctl({QStringLiteral("export"), second, exported}));
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray steps = QJsonDocument::fromJson(file.readAll())
+                                     .object()
+                                     .value(QStringLiteral("streams"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .value(QStringLiteral("steps"))
+                                     .toArray();
+        QCOMPARE(steps.size(), 5);
+        for (int i = 0; i < steps.size(); ++i) {
+            const bool noted = steps.at(i)
+                                   .toObject()
+                                   .value(QStringLiteral("throughput"))
+                                   .toString()
+                                   .contains(QStringLiteral("One of the alternatives at ‘Severity?’"));
+            QCOMPARE(noted, i >= 1 && i <= 3); // Triage and Close are on every path
+        }
     }
 
     void keyNamesTheFirstStreamAndNumbersTheOthers()

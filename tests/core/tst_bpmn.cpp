@@ -99,6 +99,69 @@ private slots:
                               QStringLiteral("Pack"), QStringLiteral("Ship")}));
     }
 
+    void anExclusiveChoiceIsReportedWithItsBranches()
+    {
+        auto parsed = readBpmnModelFile(model("gateways.bpmn"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.message()));
+        // The parallel fork and the merges are no choice; "Express?" is, its branches in document order.
+        QCOMPARE(parsed->choices.size(), 1);
+        QCOMPARE(parsed->choices.at(0).size(), 1);
+        const BpmnChoice choice = parsed->choices.at(0).at(0);
+        QCOMPARE(choice.gateway, QStringLiteral("Express?"));
+        QCOMPARE(choice.branches.size(), 2);
+        QCOMPARE(choice.branches.at(0).stepKeys, QStringList{QStringLiteral("standard-handling")});
+        QCOMPARE(choice.branches.at(1).stepKeys, QStringList{QStringLiteral("express-handling")});
+        // Without flow names, a branch reads as its steps.
+        QCOMPARE(bpmnBranchLabel(parsed->streams.at(0), choice.branches.at(1)),
+                 QStringLiteral("Express handling"));
+        // The streams are those parseBpmn gives: the choice changes nothing until the person decides.
+        QCOMPARE(names(parsed->streams.at(0)), names(read("gateways.bpmn").value(0)));
+        QVERIFY(readBpmnModelFile(model("linear.bpmn"))->choices.at(0).isEmpty());
+    }
+
+    void aChoiceKeepsItsBranchesAsAlternativesOrOnlyOne()
+    {
+        auto parsed = readBpmnModelFile(model("choices.bpmn"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.message()));
+        const ValueStream stream = parsed->streams.at(0);
+        QCOMPARE(names(stream), (QStringList{QStringLiteral("Triage"), QStringLiteral("Page on-call"),
+                                             QStringLiteral("Open bridge"), QStringLiteral("Log ticket"),
+                                             QStringLiteral("Close")}));
+        QCOMPARE(parsed->choices.at(0).size(), 1);
+        const BpmnChoice choice = parsed->choices.at(0).at(0);
+        QCOMPARE(choice.gateway, QStringLiteral("Severity?"));
+        QCOMPARE(choice.branches.size(), 3);
+        QCOMPARE(choice.branches.at(0).label, QStringLiteral("major"));
+        QCOMPARE(choice.branches.at(0).stepKeys, (QStringList{keys(stream).at(1), keys(stream).at(2)}));
+        QCOMPARE(choice.branches.at(1).label, QStringLiteral("minor"));
+        QCOMPARE(choice.branches.at(1).stepKeys, QStringList{keys(stream).at(3)});
+        QCOMPARE(choice.branches.at(2).label, QStringLiteral("duplicate")); // straight to the merge
+        QVERIFY(choice.branches.at(2).stepKeys.isEmpty());
+
+        ValueStream alternatives = stream;
+        keepBpmnBranchesAsAlternatives(alternatives, choice);
+        QCOMPARE(names(alternatives), names(stream));
+        for (int i : {1, 2, 3}) {
+            const QString note = alternatives.steps.at(i).throughput;
+            QVERIFY2(
+                note.contains(QStringLiteral("alternatives at ‘Severity?’ (‘major’, ‘minor’, ‘duplicate’)")),
+                qPrintable(note));
+            QVERIFY(note.contains(QStringLiteral("n/a")));
+        }
+        QVERIFY(alternatives.steps.at(1).throughput.contains(QStringLiteral("on the branch ‘major’")));
+        QVERIFY(alternatives.steps.at(3).throughput.contains(QStringLiteral("on the branch ‘minor’")));
+        QVERIFY(alternatives.steps.at(0).throughput.isEmpty()); // Triage and Close are on every path
+        QVERIFY(alternatives.steps.at(4).throughput.isEmpty());
+
+        ValueStream major = stream;
+        keepOnlyBpmnBranch(major, choice, 0);
+        QCOMPARE(names(major), (QStringList{QStringLiteral("Triage"), QStringLiteral("Page on-call"),
+                                            QStringLiteral("Open bridge"), QStringLiteral("Close")}));
+        ValueStream duplicate = stream;
+        keepOnlyBpmnBranch(duplicate, choice, 2);
+        QCOMPARE(names(duplicate), (QStringList{QStringLiteral("Triage"), QStringLiteral("Close")}));
+    }
+
     void twoStartEventsThenUnreachableActivitiesInDocumentOrder()
     {
         const QList<ValueStream> streams = read("two-starts.bpmn");

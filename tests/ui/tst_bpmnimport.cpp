@@ -6,7 +6,9 @@
 #include "process.h"
 #include "testlibrary.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -18,12 +20,12 @@ using namespace stable::test;
 
 namespace {
 
-QList<ValueStream> modelStreams(const char* name)
+BpmnModel modelStreams(const char* name)
 {
-    auto streams = readBpmnFile(QStringLiteral(STABLE_TEST_DATA_DIR "/bpmn/") + QLatin1String(name));
-    if (!streams.ok())
-        qFatal("cannot read the test model: %s", qPrintable(streams.message()));
-    return streams.value();
+    auto model = readBpmnModelFile(QStringLiteral(STABLE_TEST_DATA_DIR "/bpmn/") + QLatin1String(name));
+    if (!model.ok())
+        qFatal("cannot read the test model: %s", qPrintable(model.message()));
+    return model.value();
 }
 
 std::unique_ptr<Document> openDocument(TempLibrary& lib)
@@ -102,6 +104,70 @@ private slots:
         BpmnImportDialog again(*document, QStringLiteral("collaboration.bpmn"), modelStreams("collaboration.bpmn"));
         auto* againTree = again.findChild<QTreeWidget*>(QStringLiteral("bpmnPreview"));
         QCOMPARE(againTree->topLevelItem(1)->text(3), QStringLiteral("Updates the draft, 3 steps"));
+    }
+
+    void aChoiceIsShownAndOnlyTheKeptBranchIsImported()
+    {
+        TempLibrary lib;
+        auto document = openDocument(lib);
+        BpmnImportDialog dialog(*document, QStringLiteral("choices.bpmn"), modelStreams("choices.bpmn"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* tree = dialog.findChild<QTreeWidget*>(QStringLiteral("bpmnPreview"));
+        QTreeWidgetItem* stream = tree->topLevelItem(0);
+        QCOMPARE(stream->childCount(), 5);
+        QCOMPARE(stream->child(0)->text(3), QString()); // Triage is on every path
+        QCOMPARE(stream->child(1)->text(3), QStringLiteral("Alternative at ‘Severity?’: major"));
+        QCOMPARE(stream->child(3)->text(3), QStringLiteral("Alternative at ‘Severity?’: minor"));
+
+        auto* choices = dialog.findChild<QGroupBox*>(QStringLiteral("choices"));
+        QVERIFY(choices && choices->isVisible());
+        auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("choice0"));
+        QVERIFY(combo && combo->isVisible());
+        QCOMPARE(combo->count(), 4);
+        QCOMPARE(combo->itemText(1), QStringLiteral("Keep only ‘major’"));
+        QCOMPARE(combo->itemText(3), QStringLiteral("Keep only ‘duplicate’"));
+
+        // With the keyboard, as a person would: the second branch only.
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Down);
+        QTest::keyClick(combo, Qt::Key_Down);
+        QCOMPARE(combo->currentText(), QStringLiteral("Keep only ‘minor’"));
+        stream = tree->topLevelItem(0);
+        QCOMPARE(stream->childCount(), 3);
+        QCOMPARE(stream->child(1)->text(0), QStringLiteral("Log ticket"));
+        QCOMPARE(stream->child(1)->text(3), QString()); // decided: a plain step
+        QCOMPARE(stream->text(3), QStringLiteral("New, 3 steps"));
+        QVERIFY(
+            dialog.findChild<QLabel*>(QStringLiteral("intro"))->text().contains(QStringLiteral("3 steps")));
+
+        dialog.findChild<QPushButton*>(QStringLiteral("import"))->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        auto draft = loadDraft(document->library(), QStringLiteral("incident-handling"));
+        QVERIFY2(draft.ok(), qPrintable(draft.message()));
+        QCOMPARE(draft->steps.size(), 3);
+        QCOMPARE(draft->steps.at(1).name, QStringLiteral("Log ticket"));
+        QVERIFY(!draft->steps.at(1).throughput.contains(QStringLiteral("alternatives"))); // decided: no note
+    }
+
+    void everyBranchIsKeptAsAlternativesUnlessTheyChooseOtherwise()
+    {
+        TempLibrary lib;
+        auto document = openDocument(lib);
+        BpmnImportDialog dialog(*document, QStringLiteral("choices.bpmn"), modelStreams("choices.bpmn"));
+        dialog.findChild<QPushButton*>(QStringLiteral("import"))->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        auto draft = loadDraft(document->library(), QStringLiteral("incident-handling"));
+        QVERIFY2(draft.ok(), qPrintable(draft.message()));
+        QCOMPARE(draft->steps.size(), 5);
+        QVERIFY(
+            draft->steps.at(1).throughput.contains(QStringLiteral("One of the alternatives at ‘Severity?’")));
+        QVERIFY(draft->steps.at(4).throughput.isEmpty());
+
+        // A model without a choice has no panel for them.
+        BpmnImportDialog linear(*document, QStringLiteral("collaboration.bpmn"),
+                                modelStreams("collaboration.bpmn"));
+        QVERIFY(!linear.findChild<QGroupBox*>(QStringLiteral("choices")));
     }
 
     void anInvalidKeyIsRefusedInTheDialog()

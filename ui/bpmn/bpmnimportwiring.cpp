@@ -41,14 +41,13 @@ void importWithDialog(MainWindow& window)
         return;
     settings.setValue(lastFolderSetting, QFileInfo(path).absolutePath());
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto streams = readBpmnFile(path);
+    auto model = readBpmnModelFile(path);
     QApplication::restoreOverrideCursor();
-    if (!streams.ok()) {
-        plainMessage(&window, QMessageBox::Warning, tr("The BPMN model cannot be imported"),
-                     streams.message());
+    if (!model.ok()) {
+        plainMessage(&window, QMessageBox::Warning, tr("The BPMN model cannot be imported"), model.message());
         return;
     }
-    BpmnImportDialog dialog(*document, QFileInfo(path).fileName(), streams.value(), &window);
+    BpmnImportDialog dialog(*document, QFileInfo(path).fileName(), model.value(), &window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     // The views refresh from the library's change signal; the Library view shows what came in.
