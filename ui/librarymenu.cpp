@@ -47,6 +47,9 @@ public:
         m_people = menu->addAction(tr("&People…"), this, [this] { showPeople(); });
         m_people->setObjectName(QStringLiteral("peopleAction"));
         m_people->setToolTip(tr("Who signs and publishes: add, retire, unlock, change a PIN"));
+        m_addPerson = menu->addAction(tr("&Add a Person…"), this, [this] { showPeople(true); });
+        m_addPerson->setObjectName(QStringLiteral("addPersonAction"));
+        m_addPerson->setToolTip(tr("Add someone who signs and publishes, with a PIN they type themselves"));
         m_settings = menu->addAction(tr("Library &Settings…"), this, [this] { showSettings(); });
         m_settings->setObjectName(QStringLiteral("librarySettingsAction"));
         m_settings->setToolTip(tr("Team hours, the hourly rate and its currency, the alert thresholds"));
@@ -87,6 +90,7 @@ private:
     {
         delete m_peopleWindow; // it holds the document that closed
         m_people->setEnabled(document != nullptr);
+        m_addPerson->setEnabled(document != nullptr && !document->library().isReadOnly());
         m_settings->setEnabled(document != nullptr);
         if (!document)
             return;
@@ -102,6 +106,7 @@ private:
 
     MainWindow& m_window;
     QAction* m_people = nullptr;
+    QAction* m_addPerson = nullptr;
     QAction* m_settings = nullptr;
     QPointer<PeopleWindow> m_peopleWindow;
 };

@@ -4,12 +4,14 @@
 #include "edits.h"
 #include "navigatormodel.h"
 #include "process.h"
+#include "startpage.h"
 #include "stepeditor.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -73,9 +75,18 @@ LibraryView::LibraryView(QWidget* parent)
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setSizes({440, 960});
+    m_library = split;
+    m_startPage = new StartPage(this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(split);
+    m_pages->addWidget(m_startPage);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    layout->addWidget(m_pages);
+    // The start page while there is no stream; the streams as soon as one comes (made, imported, undone).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &LibraryView::showStartPageWhenEmpty);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &LibraryView::showStartPageWhenEmpty);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LibraryView::showStartPageWhenEmpty);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setSearchText(text);
@@ -98,10 +109,18 @@ void LibraryView::setDocument(Document* document)
     m_document = document;
     m_editor->setDocument(document);
     m_model->setDocument(document);
+    m_startPage->setDocument(document);
+    showStartPageWhenEmpty();
     m_tree->expandToDepth(0);
     if (m_document)
         selectFirstStep();
     emit currentRecordChanged();
+}
+
+void LibraryView::showStartPageWhenEmpty()
+{
+    const bool empty = m_document && m_model->rowCount() == 0;
+    m_pages->setCurrentWidget(empty ? static_cast<QWidget*>(m_startPage) : m_library);
 }
 
 void LibraryView::selectFirstStep()

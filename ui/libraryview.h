@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLineEdit;
+class QStackedWidget;
 class QTreeView;
 class QModelIndex;
 
@@ -12,10 +13,12 @@ namespace stable {
 
 class NavigatorFilter;
 class NavigatorModel;
+class StartPage;
 class StepEditor;
 
 // The Process Asset Library: the searchable navigator of value streams, steps and checks beside the
-// editor of the selected step (or the summary of the selected stream).
+// editor of the selected step (or the summary of the selected stream). A library without a value stream
+// shows the start page instead: what to do first.
 class LibraryView final : public QWidget, public DocumentView
 {
     Q_OBJECT
@@ -37,6 +40,7 @@ public:
     QLineEdit* searchField() const { return m_search; }
     StepEditor* editor() const { return m_editor; }
     NavigatorModel* model() const { return m_model; }
+    StartPage* startPage() const { return m_startPage; }
 
 signals:
     void currentRecordChanged();
@@ -46,6 +50,7 @@ private:
     void showCurrent(const QModelIndex& current);
     void selectFirstStep();
     QModelIndex currentSourceIndex() const;
+    void showStartPageWhenEmpty();
 
     Document* m_document = nullptr;
     NavigatorModel* m_model = nullptr;
@@ -53,6 +58,9 @@ private:
     QLineEdit* m_search = nullptr;
     QTreeView* m_tree = nullptr;
     StepEditor* m_editor = nullptr;
+    QStackedWidget* m_pages = nullptr; // the navigator and editor, or the start page
+    QWidget* m_library = nullptr;
+    StartPage* m_startPage = nullptr;
 };
 
 } // namespace stable

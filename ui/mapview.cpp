@@ -284,7 +284,7 @@ void MapView::rebuildMap()
     if (!m_document || streamId.isEmpty()) {
         m_summary->clear();
         m_scene->setSteps({}, m_document ? tr("This library has no value streams yet. Make one with Process "
-                                              "→ New Value Stream from Template….")
+                                              "→ New Value Stream… or File → Import BPMN….")
                                          : QString());
         return;
     }

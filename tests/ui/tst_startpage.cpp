@@ -1,0 +1,242 @@
+// The start page of a new, empty library, as a person meets it in the real main window: it says what to do
+// first and its buttons do it (add yourself, the team's hours, a value stream from a template), each task
+// ticked once done, the Library view showing the stream as soon as there is one; and every hint of the app
+// that names a menu path ("Process → New Value Stream…") names one the menus have.
+#include "document.h"
+#include "fixtures.h"
+#include "libraryview.h"
+#include "mainwindow.h"
+#include "mapview.h"
+#include "people.h"
+#include "persondialogs.h"
+#include "rework.h"
+#include "startpage.h"
+#include "startup.h"
+#include "trywait.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDate>
+#include <QDialog>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocumentFragment>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace stable;
+using namespace stable::test;
+
+namespace {
+
+template <typename T> T* child(QObject* parent, const QString& name)
+{
+    T* found = parent ? parent->findChild<T*>(name) : nullptr;
+    if (!found)
+        qWarning("no %s", qPrintable(name));
+    return found;
+}
+
+void click(QWidget* parent, const QString& button)
+{
+    auto* widget = child<QPushButton>(parent, button);
+    QVERIFY(widget);
+    QVERIFY2(widget->isVisible() && widget->isEnabled(),
+             qPrintable(button + QStringLiteral(" cannot be clicked")));
+    QTest::mouseClick(widget, Qt::LeftButton);
+}
+
+QString plain(QString text)
+{
+    return text.remove(QLatin1Char('&'));
+}
+
+// "File → Import BPMN…" as a path through the menu bar: each part the text of a menu or action.
+bool menuHas(QMenuBar* bar, const QStringList& path)
+{
+    QList<QAction*> actions = bar->actions();
+    for (int depth = 0; depth < path.size(); ++depth) {
+        QAction* found = nullptr;
+        for (QAction* action : std::as_const(actions))
+            if (plain(action->text()) == path.at(depth))
+                found = action;
+        if (!found)
+            return false;
+        if (depth + 1 < path.size()) {
+            if (!found->menu())
+                return false;
+            actions = found->menu()->actions();
+        }
+    }
+    return true;
+}
+
+// Every "A → B" (→ C …) menu path in `text`: parts of capitalised words ending at the punctuation after
+// an ellipsis or at the end of a sentence.
+QList<QStringList> menuPaths(const QString& text)
+{
+    static const QRegularExpression path(
+        QStringLiteral("([A-Z][\\w ]*?)((?: → [A-Z][^→]*?(?:…|(?=[,.;:)]|$)))+)"));
+    QList<QStringList> paths;
+    for (auto match = path.globalMatch(text); match.hasNext();) {
+        const auto found = match.next();
+        QStringList parts{found.captured(1).trimmed()};
+        for (const QString& part : found.captured(2).split(QStringLiteral(" → "), Qt::SkipEmptyParts))
+            parts << part.trimmed();
+        // The first part is the last word(s) before the arrow that a menu can be called.
+        const QStringList words = parts.constFirst().split(QLatin1Char(' '));
+        parts.first() = words.constLast();
+        paths << parts;
+    }
+    return paths;
+}
+
+} // namespace
+
+class TestStartPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_window = std::make_unique<MainWindow>();
+        installViews(*m_window);
+        m_window->resize(1024, 768);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QString path = m_folder.filePath(QStringLiteral("new%1.stable").arg(++m_libraries));
+        QVERIFY(Document::create(path).ok());
+        QVERIFY(m_window->openLibrary(path, View::Library).ok());
+        m_window->document()->library().setPinCost(PinCost::minimal()); // the test's PINs hash fast
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void anEmptyLibraryOpensOnTheStartPageAndItsButtonsDoTheWork()
+    {
+        auto* library = qobject_cast<LibraryView*>(m_window->viewWidget(View::Library));
+        QVERIFY(library);
+        StartPage* start = library->startPage();
+        QVERIFY(start->isVisible());
+        QVERIFY(!library->navigator()->isVisible());
+        QVERIFY2(start->text().contains(QStringLiteral("This library has no value stream yet")),
+                 qPrintable(start->text()));
+        auto* addButton = child<QPushButton>(start, QStringLiteral("startAddPerson"));
+        QCOMPARE(addButton->text(), QStringLiteral("Add &Yourself…"));
+
+        // 1. Add yourself: the same dialog as Library → Add a Person….
+        click(start, QStringLiteral("startAddPerson"));
+        AddPersonDialog* dialog = nullptr;
+        QVERIFY(QTest::qWaitFor([&] {
+            dialog = m_window->findChild<AddPersonDialog*>(QStringLiteral("addPersonDialog"));
+            return dialog && dialog->isVisible();
+        }));
+        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("name")),
+                         QStringLiteral("Rosa <b>Diaz</b>"));
+        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("initials")), QStringLiteral("RD"));
+        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("pin")), QStringLiteral("4711"));
+        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("pinAgain")), QStringLiteral("4711"));
+        click(dialog, QStringLiteral("okButton"));
+        Library& file = m_window->document()->library();
+        STABLE_TRY_COMPARE(listPeople(file)->size(), 1);
+        STABLE_TRY_VERIFY(
+            start->text().contains(QStringLiteral("Can sign and publish: Rosa <b>Diaz</b> (RD).")));
+        QCOMPARE(addButton->text(), QStringLiteral("Add &Another Person…"));
+        for (QWidget* window : QApplication::topLevelWidgets())
+            if (window != m_window.get() && window->isVisible())
+                window->close(); // the People window the dialog came from
+        QVERIFY(!start->text().contains(QStringLiteral("h recorded for")));
+
+        // 2. The team's hours: Library Settings…, typed in.
+        click(start, QStringLiteral("startSettings"));
+        QDialog* settings = nullptr;
+        QVERIFY(QTest::qWaitFor([&] {
+            settings = m_window->findChild<QDialog*>(QStringLiteral("librarySettingsDialog"));
+            return settings && settings->isVisible();
+        }));
+        QTest::keyClicks(child<QLineEdit>(settings, QStringLiteral("teamHours")), QStringLiteral("1600"));
+        click(settings, QStringLiteral("saveButton"));
+        const QString month = QDate::currentDate().toString(QStringLiteral("yyyy-MM"));
+        STABLE_TRY_VERIFY(teamHoursOf(file, month).value() == std::optional<double>(1600));
+        STABLE_TRY_VERIFY(start->text().contains(QStringLiteral("1,600 h recorded for")) ||
+                          start->text().contains(QStringLiteral("1600 h recorded for")));
+
+        // 3. A value stream from a template: the dialog is modal, answered as a person would.
+        bool answered = false;
+        QTimer::singleShot(0, this, [&answered] {
+            QVERIFY(QTest::qWaitFor([] { return QApplication::activeModalWidget() != nullptr; }));
+            QWidget* modal = QApplication::activeModalWidget();
+            auto* chosen = modal->findChild<QComboBox*>(QStringLiteral("template"));
+            QVERIFY(chosen);
+            chosen->setCurrentIndex(chosen->findText(QStringLiteral("Software Release")));
+            QVERIFY(chosen->currentIndex() > 0);
+            QPushButton* create = nullptr;
+            for (QPushButton* button : modal->findChildren<QPushButton*>())
+                if (button->text() == QStringLiteral("&Create"))
+                    create = button;
+            QVERIFY(create);
+            QTest::mouseClick(create, Qt::LeftButton);
+            answered = true;
+        });
+        click(start, QStringLiteral("startNewStream"));
+        QVERIFY(answered);
+        STABLE_TRY_COMPARE(listStreamNames(file)->size(), 1);
+        QVERIFY(m_window->showView(View::Library));
+        STABLE_TRY_VERIFY(library->navigator()->isVisible());
+        QVERIFY(!start->isVisible());
+    }
+
+    void theHintsNameMenuPathsTheMenusHave()
+    {
+        QStringList texts;
+        auto* library = qobject_cast<LibraryView*>(m_window->viewWidget(View::Library));
+        texts << library->startPage()->text();
+        QVERIFY(m_window->showView(View::Map));
+        auto* map = m_window->viewWidget(View::Map);
+        auto* view = map->findChild<QGraphicsView*>();
+        QVERIFY(view && view->scene());
+        for (QGraphicsItem* item : view->scene()->items())
+            if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                texts << text->text();
+        m_window->closeLibrary();
+        for (QLabel* label : m_window->findChildren<QLabel*>())
+            if (label->isVisible())
+                texts << QTextDocumentFragment::fromHtml(label->text()).toPlainText();
+
+        int checked = 0;
+        for (const QString& text : std::as_const(texts))
+            for (const QStringList& path : menuPaths(text)) {
+                ++checked;
+                QVERIFY2(menuHas(m_window->menuBar(), path),
+                         qPrintable(QStringLiteral("‘%1’ is not a menu path, in: %2")
+                                        .arg(path.join(QStringLiteral(" → ")), text)));
+            }
+        // The start page names five paths, the map one or two, the window without a library two.
+        QVERIFY2(checked >= 8, qPrintable(QString::number(checked)));
+        // The reader itself: a made-up path is found and refused.
+        QCOMPARE(menuPaths(QStringLiteral("Make one with Process → New Value Stream from Template….")).size(),
+                 1);
+        QVERIFY(!menuHas(
+            m_window->menuBar(),
+            menuPaths(QStringLiteral("Make one with Process → New Value Stream from Template….")).at(0)));
+    }
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_folder;
+    int m_libraries = 0;
+};
+
+QTEST_MAIN(TestStartPage)
+#include "tst_startpage.moc"
