@@ -6,6 +6,7 @@
 #include "messagebanner.h"
 #include "newlibrarydialog.h"
 #include "plaintext.h"
+#include "preferences.h"
 #include "recentfiles.h"
 #include "wheelguard.h"
 
@@ -181,7 +182,9 @@ bool MainWindow::selectRecord(View view, const QString& entity, const QString& i
 
 Status MainWindow::openLibrary(const QString& path, std::optional<View> startView)
 {
-    const std::optional<View> shown = startView ? startView : currentView();
+    std::optional<View> shown = startView ? startView : currentView();
+    if (!shown) // a window that had no library open starts where Preferences says
+        shown = Preferences::load().startView;
     const FileIdentity identity = identifyFile(path);
     if (identity.kind == FileIdentity::Kind::Stable && identity.schemaVersion < Library::schemaVersion() &&
         !askToUpgrade(path, identity.schemaVersion))
@@ -286,7 +289,7 @@ void MainWindow::rememberRecent(const QString& path)
 
 void MainWindow::newLibrary()
 {
-    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    const QString folder = newLibraryFolder();
     QString path = QFileDialog::getSaveFileName(this, tr("New Library"), folder, libraryFilter());
     if (path.isEmpty())
         return;

@@ -30,7 +30,7 @@ public:
     ~MainWindow() override;
 
     // Opens a library in place of the current one; the message says why not.
-    // Opens the library in `startView` (default: the view shown, else the first one).
+    // Opens the library in `startView` (default: the view shown, else the one Preferences names).
     // An older library is upgraded only after the user agrees (a backup of the old version is kept).
     Status openLibrary(const QString& path, std::optional<View> startView = std::nullopt);
     void closeLibrary();

@@ -1,6 +1,7 @@
 #include "newlibrarydialog.h"
 
 #include "library.h"
+#include "preferences.h"
 #include "refusal.h"
 #include "templates.h"
 
@@ -118,7 +119,8 @@ void NewLibraryDialog::browseTemplate()
 
 void NewLibraryDialog::browseTarget()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Library"), lastFolder(), libraryFilter());
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("New Library"), newLibraryFolder(), libraryFilter());
     if (!path.isEmpty())
         m_targetPath->setText(path);
 }

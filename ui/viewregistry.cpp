@@ -8,6 +8,7 @@
 #include "librarywiring.h"
 #include "mainwindow.h"
 #include "mapwiring.h"
+#include "preferencesdialog.h"
 #include "printactions.h"
 #include "runs/runswiring.h"
 #include "startup.h"
@@ -26,6 +27,7 @@ void installViews(MainWindow& window)
     installPrinting(window);
     installAutoBackup(window);
     installLibraryMenu(window);
+    installPreferences(window);
 }
 
 } // namespace stable
