@@ -91,7 +91,7 @@ void MainWindow::createActions()
     file->addSeparator();
     m_backUpAction = file->addAction(tr("&Back Up…"), this, &MainWindow::backUp);
     m_backUpAction->setToolTip(tr("Save a consistent, verified copy of the library while it stays open"));
-    m_closeAction = file->addAction(tr("&Close"), this, &MainWindow::closeLibrary);
+    m_closeAction = file->addAction(tr("C&lose"), this, &MainWindow::closeLibrary);
     m_closeAction->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -112,6 +112,7 @@ void MainWindow::createActions()
     m_viewActions->setExclusive(true);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help;
     help->addAction(tr("&About Stable"), this, &MainWindow::showAbout);
     updateRecentMenu();
 }

@@ -4,6 +4,7 @@
 #include "console/consolewiring.h"
 #include "csvexportaction.h"
 #include "incidents/incidentswiring.h"
+#include "keyboardwiring.h"
 #include "librarymenu.h"
 #include "librarywiring.h"
 #include "mainwindow.h"
@@ -28,6 +29,7 @@ void installViews(MainWindow& window)
     installAutoBackup(window);
     installLibraryMenu(window);
     installPreferences(window);
+    installKeyboardAccess(window); // last: it gives every command above its keys
 }
 
 } // namespace stable

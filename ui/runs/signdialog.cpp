@@ -109,6 +109,11 @@ SignDialog::SignDialog(Document& document, const Run& run, const RunItem& item, 
     resize(560, sizeHint().height());
 }
 
+void SignDialog::setOutcome(Outcome outcome)
+{
+    m_outcome->setCurrentIndex(std::max(0, m_outcome->findData(static_cast<int>(outcome))));
+}
+
 void SignDialog::browseEvidence()
 {
     const QString file = QFileDialog::getOpenFileName(this, tr("Evidence"), m_evidence->text());
