@@ -41,6 +41,7 @@ QWidget* pathRow(QLineEdit* edit, QPushButton* button, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(edit, 1);
     layout->addWidget(button);
+    row->setFocusProxy(edit); // the row label's Alt+letter goes to the field
     return row;
 }
 

@@ -59,7 +59,9 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Theme:"), m_theme);
-    form->addRow(tr("New &libraries go to:"), folderRow);
+    auto* folderLabel = new QLabel(tr("New &libraries go to:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Start in the view:"), m_startView);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

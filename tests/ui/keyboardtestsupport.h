@@ -43,9 +43,15 @@ public:
         if (!letter.isNull())
             m_texts[letter].append(text);
     }
+    // A letter that leads nowhere: a label without a buddy shows its "&", a buddy that takes no focus
+    // is not reached.
+    void dead(const QString& text, const QString& why)
+    {
+        m_dead.append(QStringLiteral("%1: %2 %3").arg(m_name, text, why));
+    }
     QStringList clashes() const
     {
-        QStringList found;
+        QStringList found = m_dead;
         for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it)
             if (it.value().size() > 1)
                 found.append(QStringLiteral("%1: Alt+%2 is %3")
@@ -56,6 +62,7 @@ public:
 private:
     QString m_name;
     QMap<QChar, QStringList> m_texts;
+    QStringList m_dead;
 };
 
 // What Alt+letter reaches in `window` as it is shown now.
@@ -72,8 +79,16 @@ inline QStringList windowClashes(QWidget& window, const QString& name)
             continue;
         if (auto* button = qobject_cast<QAbstractButton*>(widget))
             scope.add(button->text());
-        else if (auto* label = qobject_cast<QLabel*>(widget); label && label->buddy())
+        else if (auto* label = qobject_cast<QLabel*>(widget); label && label->buddy()) {
             scope.add(label->text());
+            QWidget* buddy = label->buddy();
+            while (buddy->focusProxy())
+                buddy = buddy->focusProxy();
+            if (!mnemonicOf(label->text()).isNull() && buddy->focusPolicy() == Qt::NoFocus)
+                scope.dead(label->text(), QStringLiteral("leads to a field that takes no focus"));
+        } else if (auto* plain = qobject_cast<QLabel*>(widget);
+                   plain && plain->textFormat() != Qt::RichText && !mnemonicOf(plain->text()).isNull())
+            scope.dead(plain->text(), QStringLiteral("shows its & (the label has no buddy)"));
         else if (auto* box = qobject_cast<QGroupBox*>(widget))
             scope.add(box->title());
         else if (auto* tabs = qobject_cast<QTabBar*>(widget))

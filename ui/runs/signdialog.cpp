@@ -92,7 +92,9 @@ SignDialog::SignDialog(Document& document, const Run& run, const RunItem& item, 
     form->addRow(tr("&Outcome:"), m_outcome);
     form->addRow(tr("&Meaning:"), m_meaning);
     form->addRow(tr("&Note:"), m_note);
-    form->addRow(tr("E&vidence:"), evidenceRow);
+    auto* evidenceLabel = new QLabel(tr("E&vidence:"), this);
+    evidenceLabel->setBuddy(m_evidence); // the row is a layout: QFormLayout sets no buddy for it
+    form->addRow(evidenceLabel, evidenceRow);
     form->addRow(QString(), doneRow);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
