@@ -113,7 +113,6 @@ private:
 struct SystemLook
 {
     QString styleName;
-    QPalette palette;
     bool saved = false;
 };
 
@@ -167,7 +166,6 @@ void applyTheme(Theme theme)
         const QStyle* current = QApplication::style();
         const auto* proxy = qobject_cast<const QProxyStyle*>(current);
         look.styleName = (proxy && proxy->baseStyle() ? proxy->baseStyle() : current)->name();
-        look.palette = QApplication::palette();
         look.saved = true;
     }
     const QString styleName = theme == Theme::System ? look.styleName : QStringLiteral("Fusion");
@@ -177,7 +175,9 @@ void applyTheme(Theme theme)
     QApplication::setStyle(new StableStyle(base));
     switch (theme) {
     case Theme::System:
-        QApplication::setPalette(look.palette);
+        // A palette with no roles set resolves to the platform's, and keeps following it (a desktop
+        // switched to dark while the app runs).
+        QApplication::setPalette(QPalette());
         break;
     case Theme::Light:
         QApplication::setPalette(base->standardPalette());

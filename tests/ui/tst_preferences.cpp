@@ -109,6 +109,22 @@ private slots:
         QCOMPARE(Preferences::load().theme, Theme::Light);
     }
 
+    void followingTheSystemLeavesTheDarkPaletteBehind()
+    {
+        Preferences dark;
+        dark.theme = Theme::Dark;
+        dark.save();
+        applyTheme(Theme::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        PreferencesDialog dialog;
+        choose(dialog.findChild<QComboBox*>(QStringLiteral("theme")),
+               PreferencesDialog::tr("Follow the system"));
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QCOMPARE(Preferences::load().theme, Theme::System);
+        // The offscreen platform's own palette is light.
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    }
+
     void newLibrariesGoToTheChosenFolder()
     {
         // An unrelated folder was the last one a library was opened from (the demo's data folder).
