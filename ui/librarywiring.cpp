@@ -48,9 +48,12 @@ void installLibraryView(MainWindow& window)
         };
     };
     QAction* addStep = menu->addAction(LibraryView::tr("Add &Step"), view, inLibrary(&LibraryView::addStep));
+    addStep->setObjectName(QStringLiteral("addStepAction"));
     addStep->setToolTip(LibraryView::tr("Add a step after the selected one"));
     QAction* removeStep = menu->addAction(LibraryView::tr("&Remove Step"), view, inLibrary(&LibraryView::removeStep));
+    removeStep->setObjectName(QStringLiteral("removeStepAction"));
     QAction* addCheck = menu->addAction(LibraryView::tr("Add &Check"), view, inLibrary(&LibraryView::addCheck));
+    addCheck->setObjectName(QStringLiteral("addCheckAction"));
     QAction* removeStream = menu->addAction(LibraryView::tr("Remove &Value Stream…"), view, [&window, view] {
         window.showView(View::Library);
         const QModelIndex current = view->navigator()->currentIndex();

@@ -6,6 +6,7 @@
 #include "messagebanner.h"
 #include "newlibrarydialog.h"
 #include "plaintext.h"
+#include "preferences.h"
 #include "recentfiles.h"
 #include "wheelguard.h"
 
@@ -90,7 +91,7 @@ void MainWindow::createActions()
     file->addSeparator();
     m_backUpAction = file->addAction(tr("&Back Up…"), this, &MainWindow::backUp);
     m_backUpAction->setToolTip(tr("Save a consistent, verified copy of the library while it stays open"));
-    m_closeAction = file->addAction(tr("&Close"), this, &MainWindow::closeLibrary);
+    m_closeAction = file->addAction(tr("C&lose"), this, &MainWindow::closeLibrary);
     m_closeAction->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -111,6 +112,7 @@ void MainWindow::createActions()
     m_viewActions->setExclusive(true);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help;
     help->addAction(tr("&About Stable"), this, &MainWindow::showAbout);
     updateRecentMenu();
 }
@@ -181,7 +183,9 @@ bool MainWindow::selectRecord(View view, const QString& entity, const QString& i
 
 Status MainWindow::openLibrary(const QString& path, std::optional<View> startView)
 {
-    const std::optional<View> shown = startView ? startView : currentView();
+    std::optional<View> shown = startView ? startView : currentView();
+    if (!shown) // a window that had no library open starts where Preferences says
+        shown = Preferences::load().startView;
     const FileIdentity identity = identifyFile(path);
     if (identity.kind == FileIdentity::Kind::Stable && identity.schemaVersion < Library::schemaVersion() &&
         !askToUpgrade(path, identity.schemaVersion))
@@ -286,7 +290,7 @@ void MainWindow::rememberRecent(const QString& path)
 
 void MainWindow::newLibrary()
 {
-    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    const QString folder = newLibraryFolder();
     QString path = QFileDialog::getSaveFileName(this, tr("New Library"), folder, libraryFilter());
     if (path.isEmpty())
         return;

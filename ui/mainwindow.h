@@ -30,7 +30,7 @@ public:
     ~MainWindow() override;
 
     // Opens a library in place of the current one; the message says why not.
-    // Opens the library in `startView` (default: the view shown, else the first one).
+    // Opens the library in `startView` (default: the view shown, else the one Preferences names).
     // An older library is upgraded only after the user agrees (a backup of the old version is kept).
     Status openLibrary(const QString& path, std::optional<View> startView = std::nullopt);
     void closeLibrary();
@@ -48,6 +48,7 @@ public:
     QMenu* editMenu() const { return m_editMenu; }
     QMenu* processMenu() const { return m_processMenu; }
     QMenu* viewMenu() const { return m_viewMenu; }
+    QMenu* helpMenu() const { return m_helpMenu; }
     void addPanel(QDockWidget* panel, Qt::DockWidgetArea area);
     void showStatus(const QString& message, int milliseconds = 10000);
     // Non-blocking message across the top: an undo or redo that no longer applies.
@@ -81,6 +82,7 @@ private:
     QMenu* m_editMenu = nullptr;
     QMenu* m_processMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
     QActionGroup* m_viewActions = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;

@@ -148,7 +148,7 @@ MapView::MapView(QWidget* parent)
     , m_scene(new MapScene(this))
 {
     setObjectName(QStringLiteral("mapView"));
-    auto* label = new QLabel(tr("&Value stream:"), this);
+    auto* label = new QLabel(tr("Value &stream:"), this);
     label->setBuddy(m_streams);
     m_streams->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_streams->setMinimumContentsLength(20);

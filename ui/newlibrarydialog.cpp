@@ -1,6 +1,7 @@
 #include "newlibrarydialog.h"
 
 #include "library.h"
+#include "preferences.h"
 #include "refusal.h"
 #include "templates.h"
 
@@ -40,6 +41,7 @@ QWidget* pathRow(QLineEdit* edit, QPushButton* button, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(edit, 1);
     layout->addWidget(button);
+    row->setFocusProxy(edit); // the row label's Alt+letter goes to the field
     return row;
 }
 
@@ -118,7 +120,8 @@ void NewLibraryDialog::browseTemplate()
 
 void NewLibraryDialog::browseTarget()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Library"), lastFolder(), libraryFilter());
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("New Library"), newLibraryFolder(), libraryFilter());
     if (!path.isEmpty())
         m_targetPath->setText(path);
 }

@@ -195,9 +195,9 @@ void installPrinting(MainWindow& window)
     auto* printChecklist = new QAction(tr("Print &Checklist…"), file);
     printChecklist->setShortcut(QKeySequence::Print);
     printChecklist->setToolTip(tr("Print the blank checklist of the selected value stream's latest revision"));
-    auto* printReceipt = new QAction(tr("Print &Receipt…"), file);
+    auto* printReceipt = new QAction(tr("Print Recei&pt…"), file);
     printReceipt->setToolTip(tr("Print the signed receipt of the selected run"));
-    auto* pdfMenu = new QMenu(tr("Export &PDF"), file);
+    auto* pdfMenu = new QMenu(tr("Export P&DF"), file);
     pdfMenu->setObjectName(QStringLiteral("exportPdfMenu"));
     QAction* checklistPdf = pdfMenu->addAction(tr("&Checklist…"));
     QAction* receiptPdf = pdfMenu->addAction(tr("&Receipt…"));

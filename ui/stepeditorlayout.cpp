@@ -113,7 +113,7 @@ QWidget* StepEditor::createFieldsBox()
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Key:"), m_key);
     form->addRow(tr("&Owner role:"), m_ownerRole);
-    form->addRow(tr("Planned &hours:"), m_hours);
+    form->addRow(tr("Planned ho&urs:"), m_hours);
     return box;
 }
 
@@ -232,7 +232,7 @@ QWidget* StepEditor::createDetailTabs()
         if (!m_procedure->signalsBlocked())
             fieldEdited(edits::StepField::Throughput);
     });
-    m_tabs->addTab(procedure, tr("&Procedure"));
+    m_tabs->addTab(procedure, tr("Proce&dure"));
 
     m_incidents = new QTreeWidget(m_tabs);
     m_incidents->setRootIsDecorated(false);

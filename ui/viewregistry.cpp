@@ -4,10 +4,12 @@
 #include "console/consolewiring.h"
 #include "csvexportaction.h"
 #include "incidents/incidentswiring.h"
+#include "keyboardwiring.h"
 #include "librarymenu.h"
 #include "librarywiring.h"
 #include "mainwindow.h"
 #include "mapwiring.h"
+#include "preferencesdialog.h"
 #include "printactions.h"
 #include "runs/runswiring.h"
 #include "startup.h"
@@ -26,6 +28,8 @@ void installViews(MainWindow& window)
     installPrinting(window);
     installAutoBackup(window);
     installLibraryMenu(window);
+    installPreferences(window);
+    installKeyboardAccess(window); // last: it gives every command above its keys
 }
 
 } // namespace stable

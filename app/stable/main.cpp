@@ -2,7 +2,9 @@
 #include "aboutdialog.h"
 #include "mainwindow.h"
 #include "plaintext.h"
+#include "preferences.h"
 #include "startup.h"
+#include "theme.h"
 #include "views.h"
 
 #include <QApplication>
@@ -106,6 +108,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     applyApplicationIdentity();
     installTranslations(app);
+    applyTheme(Preferences::load().theme);
 
     CommandLine commandLine;
     QCommandLineParser& parser = commandLine.parser;

@@ -997,7 +997,7 @@ Double-click to go there.</source>
 <context>
     <name>stable::ConsoleView</name>
     <message>
-        <source>&amp;Value stream:</source>
+        <source>Value &amp;stream:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1013,7 +1013,7 @@ Double-click to go there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
+        <source>Pe&amp;riod:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1025,7 +1025,7 @@ Double-click to go there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;From</source>
+        <source>Fr&amp;om</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1088,7 +1088,7 @@ Double-click to go there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Rework hours:</source>
+        <source>Rework &amp;hours:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1601,7 +1601,7 @@ Double-click to go there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Close</source>
+        <source>C&amp;lose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1790,7 +1790,7 @@ Double-click to go there.</source>
 <context>
     <name>stable::MapView</name>
     <message>
-        <source>&amp;Value stream:</source>
+        <source>Value &amp;stream:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1969,7 +1969,7 @@ Revision: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Value stream:</source>
+        <source>Value &amp;stream:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1981,7 +1981,7 @@ Revision: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Run:</source>
+        <source>R&amp;un:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1993,7 +1993,7 @@ Revision: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rec&amp;urrence of:</source>
+        <source>Recurrence &amp;of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2496,7 +2496,7 @@ Revision: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Started &amp;from</source>
+        <source>Started f&amp;rom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2852,7 +2852,7 @@ Revision: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Planned &amp;hours:</source>
+        <source>Planned ho&amp;urs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2940,7 +2940,7 @@ Revision: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Procedure</source>
+        <source>Proce&amp;dure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -92,7 +92,7 @@ private slots:
         QMenu* file = window.menuBar()->actions().constFirst()->menu();
         const QStringList texts = menuTexts(file);
         QVERIFY2(texts.contains(QStringLiteral("Print &Checklist…")), qPrintable(texts.join(QLatin1Char('|'))));
-        QVERIFY(texts.contains(QStringLiteral("Print &Receipt…")));
+        QVERIFY(texts.contains(QStringLiteral("Print Recei&pt…")));
         auto* pdf = file->findChild<QMenu*>(QStringLiteral("exportPdfMenu"));
         QVERIFY(pdf);
         QCOMPARE(menuTexts(pdf), (QStringList{QStringLiteral("&Checklist…"), QStringLiteral("&Receipt…")}));

@@ -105,7 +105,7 @@ QWidget* ConsoleView::makeFilterBar()
     // Wide enough for most names; a library of fifty long stream names must not push the summary out.
     m_stream->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_stream->setMinimumContentsLength(28);
-    auto* streamLabel = new QLabel(tr("&Value stream:"));
+    auto* streamLabel = new QLabel(tr("Value &stream:"));
     streamLabel->setBuddy(m_stream);
 
     m_period = new QComboBox;
@@ -113,7 +113,7 @@ QWidget* ConsoleView::makeFilterBar()
     m_period->addItem(tr("Last 12 months"), static_cast<int>(Period::LastTwelveMonths));
     m_period->addItem(tr("All history"), static_cast<int>(Period::All));
     m_period->addItem(tr("Chosen months"), static_cast<int>(Period::Custom));
-    auto* periodLabel = new QLabel(tr("&Period:"));
+    auto* periodLabel = new QLabel(tr("Pe&riod:"));
     periodLabel->setBuddy(m_period);
 
     m_from = new QDateEdit;
@@ -126,7 +126,7 @@ QWidget* ConsoleView::makeFilterBar()
     m_to->setObjectName(QStringLiteral("consoleTo"));
     m_from->setAccessibleName(tr("First month"));
     m_to->setAccessibleName(tr("Last month"));
-    auto* fromLabel = new QLabel(tr("&From"));
+    auto* fromLabel = new QLabel(tr("Fr&om"));
     fromLabel->setBuddy(m_from);
     auto* toLabel = new QLabel(tr("&to"));
     toLabel->setBuddy(m_to);

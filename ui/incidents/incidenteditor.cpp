@@ -140,19 +140,19 @@ QWidget* IncidentEditor::makeDetails()
     m_category->setObjectName(QStringLiteral("category"));
     m_recurrenceOf = new QComboBox(box);
     m_recurrenceOf->setObjectName(QStringLiteral("recurrenceOf"));
-    m_saveDetails = new QPushButton(tr("Save Detai&ls"), box);
+    m_saveDetails = new QPushButton(tr("Save &Details"), box);
     m_saveDetails->setObjectName(QStringLiteral("saveDetails"));
 
     auto* form = new QFormLayout(box);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("What h&appened:"), m_whatHappened);
     form->addRow(tr("Value stream:"), m_stream);
-    form->addRow(tr("&Detected at step:"), m_detected);
+    form->addRow(tr("Dete&cted at step:"), m_detected);
     form->addRow(tr("&Injected at step:"), m_injected);
     form->addRow(tr("R&un:"), m_run);
     form->addRow(tr("Severit&y:"), m_severity);
     form->addRow(tr("Cate&gory:"), m_category);
-    form->addRow(tr("Re&currence of:"), m_recurrenceOf);
+    form->addRow(tr("Recurrence &of:"), m_recurrenceOf);
     form->addRow(QString(), m_saveDetails);
 
     const auto dirty = [this] {
@@ -218,7 +218,7 @@ QWidget* IncidentEditor::makeImprovement()
     m_checks = new QLabel(box);
     m_checks->setWordWrap(true);
     m_checks->setTextFormat(Qt::PlainText);
-    m_improve = new QPushButton(tr("Improve the Pr&ocess…"), box);
+    m_improve = new QPushButton(tr("I&mprove the Process…"), box);
     m_improve->setObjectName(QStringLiteral("improveProcess"));
     m_improve->setToolTip(tr("Add a check where the defect was injected, then publish a revision that answers it"));
     auto* layout = new QVBoxLayout(box);

@@ -58,13 +58,13 @@ NewIncidentDialog::NewIncidentDialog(Document& document, QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&What happened:"), m_whatHappened);
-    form->addRow(tr("&Value stream:"), m_stream);
+    form->addRow(tr("Value &stream:"), m_stream);
     form->addRow(tr("&Detected at step:"), m_detected);
     form->addRow(tr("&Injected at step:"), m_injected);
-    form->addRow(tr("&Run:"), m_run);
+    form->addRow(tr("R&un:"), m_run);
     form->addRow(tr("Se&verity:"), m_severity);
     form->addRow(tr("&Category:"), m_category);
-    form->addRow(tr("Rec&urrence of:"), m_recurrenceOf);
+    form->addRow(tr("Recurrence &of:"), m_recurrenceOf);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton* create = buttons->addButton(tr("&Record Incident"), QDialogButtonBox::AcceptRole);

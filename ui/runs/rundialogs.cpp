@@ -39,7 +39,7 @@ FailureDialog::FailureDialog(const RunItem& item, QWidget* parent)
     m_hours->setSuffix(tr(" h"));
     m_note->setPlaceholderText(tr("What the rework was (optional)"));
     auto* form = new QFormLayout;
-    form->addRow(tr("&Rework hours:"), m_hours);
+    form->addRow(tr("Rework &hours:"), m_hours);
     form->addRow(tr("&Note:"), m_note);
 
     auto* buttons = new QDialogButtonBox(this);

@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
@@ -65,15 +66,22 @@ RunsView::RunsView(QWidget* parent)
     m_startAction->setObjectName(QStringLiteral("startRunAction"));
     m_signAction = toolbar->addAction(tr("&Sign…"), this, &RunsView::signItem);
     m_signAction->setObjectName(QStringLiteral("signAction"));
-    m_signAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_signAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_voidAction = toolbar->addAction(tr("&Void…"), this, &RunsView::voidSignature);
     m_voidAction->setObjectName(QStringLiteral("voidAction"));
     toolbar->addSeparator();
     m_closeAction = toolbar->addAction(tr("&Close Run…"), this, &RunsView::closeRun);
     m_closeAction->setObjectName(QStringLiteral("closeRunAction"));
-    for (QAction* action : {m_signAction, m_voidAction, m_closeAction})
-        addAction(action);
+    // The item's context menu: the outcome chosen up front, the signing dialog asks who and their PIN.
+    m_passAction = new QAction(tr("&Pass…"), this);
+    m_passAction->setObjectName(QStringLiteral("passAction"));
+    connect(m_passAction, &QAction::triggered, this, [this] { signAs(Outcome::Pass); });
+    m_failAction = new QAction(tr("&Fail…"), this);
+    m_failAction->setObjectName(QStringLiteral("failAction"));
+    connect(m_failAction, &QAction::triggered, this, [this] { signAs(Outcome::Fail); });
+    m_notApplicableAction = new QAction(tr("&N/A…"), this);
+    m_notApplicableAction->setObjectName(QStringLiteral("notApplicableAction"));
+    m_notApplicableAction->setToolTip(tr("Not applicable in this run; the signer gives the reason"));
+    connect(m_notApplicableAction, &QAction::triggered, this, [this] { signAs(Outcome::NotApplicable); });
 
     auto* left = new QWidget(this);
     buildFilters(left);
@@ -155,6 +163,8 @@ RunsView::RunsView(QWidget* parent)
         showItem();
         updateActions();
     });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &RunsView::showItemMenu);
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex& index) {
         if (m_checklist->itemAt(index))
             signItem();
@@ -180,7 +190,7 @@ void RunsView::buildFilters(QWidget* pane)
     m_statusFilter->addItem(tr("Any status"), -1);
     for (RunStatus status : {RunStatus::Open, RunStatus::Completed, RunStatus::RolledBack})
         m_statusFilter->addItem(runStatusText(status), static_cast<int>(status));
-    m_dateFilter = new QCheckBox(tr("Started &from"), pane);
+    m_dateFilter = new QCheckBox(tr("Started f&rom"), pane);
     m_dateFilter->setObjectName(QStringLiteral("dateFilter"));
     m_from = new QDateEdit(pane);
     m_from->setObjectName(QStringLiteral("startedFrom"));
@@ -394,7 +404,10 @@ void RunsView::updateActions()
     const bool open = !m_run.id.isEmpty() && m_run.status == RunStatus::Open;
     const RunItem* item = m_checklist->itemAt(m_tree->currentIndex());
     m_startAction->setEnabled(m_document != nullptr);
-    m_signAction->setEnabled(open && item && item->state != ItemState::Passed && item->state != ItemState::NotApplicable);
+    const bool signable =
+        open && item && item->state != ItemState::Passed && item->state != ItemState::NotApplicable;
+    for (QAction* action : {m_signAction, m_passAction, m_failAction, m_notApplicableAction})
+        action->setEnabled(signable);
     bool standing = false;
     if (item)
         for (const Attestation& a : item->attestations)
@@ -498,13 +511,34 @@ void RunsView::startRun()
     emit statusMessage(tr("Started the run ‘%1’.").arg(m_run.title));
 }
 
+void RunsView::showItemMenu(const QPoint& position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    if (!m_checklist->itemAt(index))
+        return;
+    m_tree->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("itemMenu"));
+    menu.addActions({m_passAction, m_failAction, m_notApplicableAction});
+    menu.addSeparator();
+    menu.addActions({m_signAction, m_voidAction});
+    menu.exec(m_tree->viewport()->mapToGlobal(position));
+}
+
 void RunsView::signItem()
+{
+    signAs(std::nullopt);
+}
+
+void RunsView::signAs(std::optional<Outcome> outcome)
 {
     const RunItem* selected = m_checklist->itemAt(m_tree->currentIndex());
     if (!m_document || !selected || m_run.status != RunStatus::Open)
         return;
     const RunItem item = *selected;
     SignDialog dialog(*m_document, m_run, item, this);
+    if (outcome)
+        dialog.setOutcome(*outcome);
     if (dialog.exec() != QDialog::Accepted)
         return;
     reloadRun();

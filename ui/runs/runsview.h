@@ -6,6 +6,7 @@
 
 #include <QTimer>
 #include <QWidget>
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -42,6 +43,10 @@ public:
     bool selectItem(const QString& itemId);
 
     QAction* startRunAction() const { return m_startAction; }
+    // The commands on the selected item and run; the Process menu mirrors them (runswiring).
+    QAction* signAction() const { return m_signAction; }
+    QAction* voidAction() const { return m_voidAction; }
+    QAction* closeRunAction() const { return m_closeAction; }
 
 public slots:
     void startRun();
@@ -65,6 +70,8 @@ private:
     void showHeader();
     void showItem();
     void afterFailure(const RunItem& item, const QString& signerNote);
+    void signAs(std::optional<Outcome> outcome);
+    void showItemMenu(const QPoint& position);
     void updateActions();
     void openLink(const QUrl& url);
 
@@ -86,6 +93,9 @@ private:
     QAction* m_startAction = nullptr;
     QAction* m_signAction = nullptr;
     QAction* m_voidAction = nullptr;
+    QAction* m_passAction = nullptr;
+    QAction* m_failAction = nullptr;
+    QAction* m_notApplicableAction = nullptr;
     QAction* m_closeAction = nullptr;
     QTimer m_ticker;
     Run m_run;

@@ -9,6 +9,37 @@
 
 namespace stable {
 
+namespace {
+
+// The view's toolbar button says what the menu command says, shortcut included.
+void mirrorToolTip(QAction* command, QAction* button)
+{
+    button->setToolTip(command->toolTip());
+    QObject::connect(command, &QAction::changed, button,
+                     [command, button] { button->setToolTip(command->toolTip()); });
+}
+
+// A command on the Runs view's selection in the Process menu: it shows the view and acts on what is
+// selected there, enabled when the view's own button is.
+void addRunCommand(MainWindow& window, RunsView& view, const QString& text, const QString& name,
+                   const QString& toolTip, QAction* button)
+{
+    QAction* command = window.processMenu()->addAction(text);
+    command->setObjectName(name);
+    command->setToolTip(toolTip);
+    QObject::connect(command, &QAction::triggered, &view, [&window, button] {
+        window.showView(View::Runs);
+        if (button->isEnabled())
+            button->trigger();
+    });
+    const auto follow = [command, button] { command->setEnabled(button->isEnabled()); };
+    QObject::connect(button, &QAction::changed, command, follow);
+    follow();
+    mirrorToolTip(command, button);
+}
+
+} // namespace
+
 void installRunsView(MainWindow& window)
 {
     auto* view = new RunsView(&window);
@@ -21,6 +52,13 @@ void installRunsView(MainWindow& window)
         window.showView(View::Runs);
         view->startRun();
     });
+    mirrorToolTip(start, view->startRunAction());
+    addRunCommand(window, *view, RunsView::tr("Si&gn…"), QStringLiteral("signItemMenuAction"),
+                  RunsView::tr("Sign the selected checklist item"), view->signAction());
+    addRunCommand(window, *view, RunsView::tr("V&oid Signature…"), QStringLiteral("voidSignatureMenuAction"),
+                  RunsView::tr("Void a signature of the selected item, with a reason"), view->voidAction());
+    addRunCommand(window, *view, RunsView::tr("C&lose Run…"), QStringLiteral("closeRunMenuAction"),
+                  RunsView::tr("Close the selected run, or roll it back"), view->closeRunAction());
     const auto follow = [start](Document* document) { start->setEnabled(document != nullptr); };
     QObject::connect(&window, &MainWindow::documentChanged, start, follow);
     follow(window.document());

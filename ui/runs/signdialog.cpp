@@ -92,7 +92,9 @@ SignDialog::SignDialog(Document& document, const Run& run, const RunItem& item, 
     form->addRow(tr("&Outcome:"), m_outcome);
     form->addRow(tr("&Meaning:"), m_meaning);
     form->addRow(tr("&Note:"), m_note);
-    form->addRow(tr("E&vidence:"), evidenceRow);
+    auto* evidenceLabel = new QLabel(tr("E&vidence:"), this);
+    evidenceLabel->setBuddy(m_evidence); // the row is a layout: QFormLayout sets no buddy for it
+    form->addRow(evidenceLabel, evidenceRow);
     form->addRow(QString(), doneRow);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -107,6 +109,11 @@ SignDialog::SignDialog(Document& document, const Run& run, const RunItem& item, 
     layout->addWidget(m_message);
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
+}
+
+void SignDialog::setOutcome(Outcome outcome)
+{
+    m_outcome->setCurrentIndex(std::max(0, m_outcome->findData(static_cast<int>(outcome))));
 }
 
 void SignDialog::browseEvidence()

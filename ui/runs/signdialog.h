@@ -26,6 +26,8 @@ class SignDialog final : public QDialog
 public:
     SignDialog(Document& document, const Run& run, const RunItem& item, QWidget* parent = nullptr);
     const Attestation& signedAttestation() const { return m_signed; }
+    // Starts with this outcome chosen (Pass…, Fail…, N/A… from the item's context menu).
+    void setOutcome(Outcome outcome);
 
 private:
     void signNow();
