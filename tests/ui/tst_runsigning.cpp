@@ -113,6 +113,8 @@ private slots:
         QCOMPARE(evidenceKept, QStringLiteral("https://ci.example.com/build/812"));
         QCOMPARE(fixture.count(QStringLiteral("attestation")), 1);
         QCOMPARE(stateOf(view, tests), QStringLiteral("Passed"));
+        QCOMPARE(view.currentItemId(), run.items.at(1).id); // on to the next open item
+        QVERIFY(view.selectItem(tests));
         const QString details = view.findChild<QTextBrowser*>(QStringLiteral("itemDetails"))->toHtml();
         QVERIFY(details.contains(QStringLiteral("Ann Lee")));
         QVERIFY(details.contains(QStringLiteral("2026-03-01 10:00:00"))); // UTC time of the signature
@@ -144,13 +146,47 @@ private slots:
         QCOMPARE(stateOf(view, go), QStringLiteral("Open"));
         QCOMPARE(view.checklist()->indexOfItem(go, ChecklistModel::Signatures).data().toString(),
                  QStringLiteral("AL (pass) · —"));
-        const QString refusal = signAs(view, QStringLiteral("AL"));
-        QVERIFY2(refusal.contains(QStringLiteral("needs two different people")), qPrintable(refusal));
+        // Waiting for its second signer, the item stays selected; the dialog names who signed it and
+        // offers only the others.
+        QCOMPARE(view.currentItemId(), go);
+        QStringList offered;
+        QString alreadySigned;
+        whenDialog<SignDialog>([&](SignDialog& dialog) {
+            auto* person = dialog.findChild<QComboBox*>(QStringLiteral("person"));
+            for (int i = 0; i < person->count(); ++i)
+                offered << person->itemText(i);
+            auto* label = dialog.findChild<QLabel*>(QStringLiteral("alreadySigned"));
+            alreadySigned = label->isHidden() ? QString() : label->text();
+        });
+        view.signItem();
+        QCOMPARE(offered, QStringList{QStringLiteral("Bob King (BK)")});
+        QVERIFY2(alreadySigned.startsWith(QStringLiteral("Already signed by Ann Lee (AL): pass, ")),
+                 qPrintable(alreadySigned));
         QCOMPARE(fixture.count(QStringLiteral("attestation")), 1);
         QCOMPARE(signAs(view, QStringLiteral("BK")), QString());
         QCOMPARE(stateOf(view, go), QStringLiteral("Passed"));
         QCOMPARE(view.checklist()->indexOfItem(go, ChecklistModel::Signatures).data().toString(),
                  QStringLiteral("AL (pass) · BK (pass)"));
+        QCOMPARE(view.currentItemId(), run.items.at(3).id);
+    }
+
+    // After each signature that finishes an item, the next item still to do is selected, wrapping round
+    // past the last one to an open item earlier in the run; a fail keeps its item for the retry.
+    void signingMovesToTheNextOpenItem()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Release 4.2.0"));
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        QVERIFY(view.selectItem(run.items.at(1).id));
+        QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QCOMPARE(view.currentItemId(), run.items.at(2).id);
+        QVERIFY(view.selectItem(run.items.at(3).id));
+        QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QCOMPARE(view.currentItemId(), run.items.at(0).id); // wrapped round: item 1 is passed, item 0 open
+        whenDialog<FailureDialog>([](FailureDialog& failure) { failure.reject(); });
+        QCOMPARE(signAs(view, QStringLiteral("BK"), QStringLiteral("Fail")), QString());
+        QCOMPARE(view.currentItemId(), run.items.at(0).id);
     }
 
     void voidStrikesTheSignatureWithItsReason()
@@ -162,6 +198,7 @@ private slots:
         const QString tests = run.items.at(0).id;
         QVERIFY(view.selectItem(tests));
         QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QVERIFY(view.selectItem(tests));
         QString refusal;
         whenDialog<VoidDialog>([&](VoidDialog& dialog) {
             dialog.findChild<QLineEdit*>(QStringLiteral("reason"))->setText(QStringLiteral("Signed the wrong item"));

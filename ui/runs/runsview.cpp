@@ -14,6 +14,7 @@
 #include "runs/signdialog.h"
 #include "runs/startrundialog.h"
 #include "tints.h"
+#include "wording.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -30,6 +31,7 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <optional>
 
 namespace stable {
@@ -160,7 +162,7 @@ RunsView::RunsView(QWidget* parent)
             signItem();
     });
     connect(m_runs, &QAbstractItemModel::modelReset, this, [this] {
-        m_count->setText(tr("%1 runs shown").arg(m_runs->rowCount()));
+        m_count->setText(counted(m_runs->rowCount(), tr("%1 run shown"), tr("%1 runs shown")));
     });
     connect(&m_ticker, &QTimer::timeout, this, &RunsView::tick);
     m_ticker.setInterval(1000);
@@ -511,6 +513,27 @@ void RunsView::signItem()
     emit statusMessage(tr("Signed %1 as %2.").arg(item.ref(), outcomeText(dialog.signedAttestation().outcome).toLower()));
     if (dialog.signedAttestation().outcome == Outcome::Fail)
         afterFailure(item, dialog.signedAttestation().note);
+    else
+        selectNextOpenItem(item.id);
+}
+
+// On to the work that is left once an item is done: the next item not passed or n/a after it, wrapping
+// round. A critical item waiting for its second signer stays selected, so that person signs it next.
+void RunsView::selectNextOpenItem(const QString& doneItemId)
+{
+    const auto done = std::find_if(m_run.items.cbegin(), m_run.items.cend(),
+                                   [&doneItemId](const RunItem& item) { return item.id == doneItemId; });
+    if (done == m_run.items.cend() ||
+        (done->state != ItemState::Passed && done->state != ItemState::NotApplicable))
+        return;
+    const auto from = static_cast<qsizetype>(done - m_run.items.cbegin());
+    for (qsizetype step = 1; step < m_run.items.size(); ++step) {
+        const RunItem& next = m_run.items.at((from + step) % m_run.items.size());
+        if (next.state == ItemState::Open || next.state == ItemState::Failed) {
+            selectItem(next.id);
+            return;
+        }
+    }
 }
 
 void RunsView::afterFailure(const RunItem& item, const QString& signerNote)
