@@ -21,7 +21,7 @@ PrintChoiceDialog::PrintChoiceDialog(const QString& title, const QString& questi
         m_choice->addItem(text, id);
     m_choice->setCurrentIndex(std::max(0, m_choice->findData(currentId)));
     m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_choice->setMinimumContentsLength(40);
+    m_choice->setMinimumContentsLength(60);
 
     auto* form = new QFormLayout;
     form->addRow(question, m_choice);

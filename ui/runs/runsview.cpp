@@ -31,7 +31,6 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <algorithm>
 #include <optional>
 
 namespace stable {
@@ -127,6 +126,9 @@ RunsView::RunsView(QWidget* parent)
     m_details->setObjectName(QStringLiteral("itemDetails"));
     m_details->setAccessibleName(tr("The selected item, its signatures and the step's past incidents"));
     m_details->setOpenLinks(false);
+    // At word boundaries only: breaking anywhere lets the signatures table shrink its columns below a word
+    // ("Performe d", "Meanin g"); links in it carry their own break points.
+    m_details->setWordWrapMode(QTextOption::WordWrap);
     connect(m_details, &QTextBrowser::anchorClicked, this, &RunsView::openLink);
     auto* itemSplit = new QSplitter(Qt::Vertical, right);
     itemSplit->addWidget(m_tree);
@@ -517,20 +519,31 @@ void RunsView::signItem()
         selectNextOpenItem(item.id);
 }
 
-// On to the work that is left once an item is done: the next item not passed or n/a after it, wrapping
-// round. A critical item waiting for its second signer stays selected, so that person signs it next.
+// On to the work that is left once an item is done: the next item not passed or n/a below it in the
+// checklist as shown (steps, then stages), wrapping round. A critical item waiting for its second signer
+// stays selected, so that person signs it next.
 void RunsView::selectNextOpenItem(const QString& doneItemId)
 {
-    const auto done = std::find_if(m_run.items.cbegin(), m_run.items.cend(),
-                                   [&doneItemId](const RunItem& item) { return item.id == doneItemId; });
-    if (done == m_run.items.cend() ||
-        (done->state != ItemState::Passed && done->state != ItemState::NotApplicable))
+    const QModelIndex done = m_checklist->indexOfItem(doneItemId);
+    const RunItem* item = m_checklist->itemAt(done);
+    if (!item || (item->state != ItemState::Passed && item->state != ItemState::NotApplicable))
         return;
-    const auto from = static_cast<qsizetype>(done - m_run.items.cbegin());
-    for (qsizetype step = 1; step < m_run.items.size(); ++step) {
-        const RunItem& next = m_run.items.at((from + step) % m_run.items.size());
-        if (next.state == ItemState::Open || next.state == ItemState::Failed) {
-            selectItem(next.id);
+    const auto openAt = [this](const QModelIndex& index) {
+        const RunItem* candidate = m_checklist->itemAt(index);
+        return candidate && (candidate->state == ItemState::Open || candidate->state == ItemState::Failed)
+                   ? candidate->id
+                   : QString();
+    };
+    QModelIndex next = m_tree->indexBelow(done);
+    for (bool wrapped = false; next != done; next = m_tree->indexBelow(next)) {
+        if (!next.isValid()) {
+            if (wrapped)
+                return;
+            wrapped = true;
+            next = m_checklist->index(0, 0);
+        }
+        if (const QString id = openAt(next); !id.isEmpty()) {
+            selectItem(id);
             return;
         }
     }
