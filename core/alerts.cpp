@@ -1,6 +1,7 @@
 // The console's alerts: what needs a person's attention now, each naming the thing to jump to.
 #include "library.h"
 #include "metrics.h"
+#include "process.h"
 #include "rework.h"
 #include "runs.h"
 #include "sql.h"
@@ -17,12 +18,14 @@ QString percentText(double share)
     return QString::number(std::round(share * 1000.0) / 10.0);
 }
 
-Status lowYieldAlerts(Library& library, QList<Alert>& alerts)
+Status lowYieldAlerts(Library& library, const QString& streamId, QList<Alert>& alerts)
 {
     auto threshold = numericSetting(library, QStringLiteral("fpy-alert-threshold"));
     if (!threshold.ok())
         return threshold.error();
-    auto streams = computeStreamYields(library);
+    MeasureFilter filter;
+    filter.stream = streamId;
+    auto streams = computeStreamYields(library, filter);
     if (!streams.ok())
         return streams.error();
     for (const StreamYield& stream : streams.value()) {
@@ -40,9 +43,11 @@ Status lowYieldAlerts(Library& library, QList<Alert>& alerts)
     return success();
 }
 
-Status repeatDefectAlerts(Library& library, QList<Alert>& alerts)
+Status repeatDefectAlerts(Library& library, const QString& streamId, QList<Alert>& alerts)
 {
-    auto repeats = listRepeatDefects(library);
+    MeasureFilter filter;
+    filter.stream = streamId;
+    auto repeats = listRepeatDefects(library, filter);
     if (!repeats.ok())
         return repeats.error();
     for (const RepeatDefect& repeat : repeats.value())
@@ -57,14 +62,15 @@ Status repeatDefectAlerts(Library& library, QList<Alert>& alerts)
     return success();
 }
 
-Status pastRollbackAlerts(Library& library, const QString& now, QList<Alert>& alerts)
+Status pastRollbackAlerts(Library& library, const QString& streamId, const QString& now, QList<Alert>& alerts)
 {
     // Open runs past their rollback point are few: each is loaded to judge its items as signing does.
-    auto query =
-        execSql(library.db(),
-                QStringLiteral("SELECT id FROM run WHERE status = 'open' AND rollback_point IS NOT NULL "
-                               "AND rollback_point < ? ORDER BY rollback_point"),
-                {now});
+    auto query = execSql(
+        library.db(),
+        QStringLiteral(
+            "SELECT id FROM run WHERE status = 'open' AND rollback_point IS NOT NULL "
+            "AND rollback_point < ? AND (coalesce(?, '') = '' OR stream_id = ?) ORDER BY rollback_point"),
+        {now, streamId, streamId});
     if (!query.ok())
         return query.error();
     QStringList runIds;
@@ -89,17 +95,19 @@ Status pastRollbackAlerts(Library& library, const QString& now, QList<Alert>& al
     return success();
 }
 
-Status failedCriticalAlerts(Library& library, QList<Alert>& alerts)
+Status failedCriticalAlerts(Library& library, const QString& streamId, QList<Alert>& alerts)
 {
     auto query = execSql(
         library.db(),
-        QStringLiteral("SELECT ri.id, ri.step_key, ri.check_key, r.title, s.key FROM run r "
-                       "JOIN run_item ri ON ri.run_id = r.id JOIN stream s ON s.id = r.stream_id "
-                       "WHERE r.status = 'open' AND ri.critical = 1 AND ("
-                       "  SELECT a.outcome FROM attestation a WHERE a.item_id = ri.id "
-                       "  AND NOT EXISTS (SELECT 1 FROM attestation_void v WHERE v.attestation_id = a.id) "
-                       "  ORDER BY a.rowid DESC LIMIT 1) = 'fail' "
-                       "ORDER BY r.started_at, ri.position"));
+        QStringLiteral(
+            "SELECT ri.id, ri.step_key, ri.check_key, r.title, s.key FROM run r "
+            "JOIN run_item ri ON ri.run_id = r.id JOIN stream s ON s.id = r.stream_id "
+            "WHERE r.status = 'open' AND ri.critical = 1 AND (coalesce(?, '') = '' OR r.stream_id = ?) AND ("
+            "  SELECT a.outcome FROM attestation a WHERE a.item_id = ri.id "
+            "  AND NOT EXISTS (SELECT 1 FROM attestation_void v WHERE v.attestation_id = a.id) "
+            "  ORDER BY a.rowid DESC LIMIT 1) = 'fail' "
+            "ORDER BY r.started_at, ri.position"),
+        {streamId, streamId});
     if (!query.ok())
         return query.error();
     while (query->next())
@@ -111,7 +119,7 @@ Status failedCriticalAlerts(Library& library, QList<Alert>& alerts)
     return success();
 }
 
-Status unanalysedAlerts(Library& library, const QDateTime& now, QList<Alert>& alerts)
+Status unanalysedAlerts(Library& library, const QString& streamId, const QDateTime& now, QList<Alert>& alerts)
 {
     auto setting = numericSetting(library, QStringLiteral("unanalysed-alert-days"));
     if (!setting.ok())
@@ -120,8 +128,9 @@ Status unanalysedAlerts(Library& library, const QDateTime& now, QList<Alert>& al
     const QString cutoff = isoUtc(now.addDays(-days));
     auto query = execSql(library.db(),
                          QStringLiteral("SELECT id, number, title, created_at FROM incident "
-                                        "WHERE status = 'open' AND created_at < ? ORDER BY number"),
-                         {cutoff});
+                                        "WHERE status = 'open' AND created_at < ? "
+                                        "AND (coalesce(?, '') = '' OR stream_id = ?) ORDER BY number"),
+                         {cutoff, streamId, streamId});
     if (!query.ok())
         return query.error();
     while (query->next()) {
@@ -156,15 +165,22 @@ QString toText(Alert::Kind kind)
     return QString();
 }
 
-Result<QList<Alert>> computeAlerts(Library& library)
+Result<QList<Alert>> computeAlerts(Library& library, const QString& stream)
 {
+    QString streamId;
+    if (!stream.trimmed().isEmpty()) {
+        auto resolved = resolveStream(library, stream);
+        if (!resolved.ok())
+            return resolved.error();
+        streamId = resolved.value();
+    }
     const QDateTime now = library.clock().now();
     QList<Alert> alerts;
-    STABLE_TRY(failedCriticalAlerts(library, alerts));
-    STABLE_TRY(pastRollbackAlerts(library, isoUtc(now), alerts));
-    STABLE_TRY(repeatDefectAlerts(library, alerts));
-    STABLE_TRY(lowYieldAlerts(library, alerts));
-    STABLE_TRY(unanalysedAlerts(library, now, alerts));
+    STABLE_TRY(failedCriticalAlerts(library, streamId, alerts));
+    STABLE_TRY(pastRollbackAlerts(library, streamId, isoUtc(now), alerts));
+    STABLE_TRY(repeatDefectAlerts(library, streamId, alerts));
+    STABLE_TRY(lowYieldAlerts(library, streamId, alerts));
+    STABLE_TRY(unanalysedAlerts(library, streamId, now, alerts));
     return alerts;
 }
 

@@ -8,8 +8,8 @@
 #include "sql.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
-
 #include <algorithm>
 
 namespace stable {
@@ -259,6 +259,10 @@ Result<ConsoleSeries> computeConsoleSeries(Library& library, const MeasureFilter
     if (last.isEmpty())
         last = std::max(span->second, first);
     series.months = monthRange(first, last);
+    // Months are UTC, as the records' times are.
+    const QString thisMonth = library.clock().now().toUTC().toString(QStringLiteral("yyyy-MM"));
+    if (series.months.contains(thisMonth))
+        series.partialMonth = thisMonth;
 
     auto rate = numericSetting(library, QStringLiteral("hourly-rate"));
     if (!rate.ok())

@@ -53,6 +53,7 @@ struct MonthIncidents
 struct ConsoleSeries
 {
     QStringList months;                // YYYY-MM, ascending, continuous
+    QString partialMonth;              // the one of `months` still under way (the clock's), else empty
     QList<MonthFactory> factory;       // per month (empty entries where nothing was logged)
     double hourlyRate = 0;
     QString currency;                  // of the hourly rate and the costs: ISO 4217, empty for none

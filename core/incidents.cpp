@@ -336,7 +336,7 @@ Result<QualityCheck> improveProcess(Library& library, const Improvement& improve
     QualityCheck check;
     check.key = improvement.key.trimmed();
     if (check.key.isEmpty()) {
-        check.key = makeKey(statement, taken);
+        check.key = checkKeyFrom(statement, taken);
     } else {
         if (!isValidKey(check.key))
             return invalid(

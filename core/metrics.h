@@ -123,6 +123,7 @@ struct Alert
 };
 QString toText(Alert::Kind kind);
 
-Result<QList<Alert>> computeAlerts(Library& library);
+// The alerts of one value stream (key or id), or of all when `stream` is empty.
+Result<QList<Alert>> computeAlerts(Library& library, const QString& stream = {});
 
 } // namespace stable

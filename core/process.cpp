@@ -6,6 +6,7 @@
 #include "revisions.h"
 #include "sql.h"
 
+#include <QRegularExpression>
 #include <algorithm>
 #include <limits>
 
@@ -555,14 +556,27 @@ QString makeKey(const QString& text, const QStringList& taken)
         }
     }
     if (key.size() > longest) {
-        // Cut at a word boundary when there is one not too far back.
+        // Cut at a word boundary (mid-word only in one word longer than a key), and not after a word that
+        // leads into the rest of the phrase ("…-confirmed-to-have" reads as cut off).
         const bool wordCut = key.at(longest) != QLatin1Char('-');
         key.truncate(longest);
         const qsizetype dash = key.lastIndexOf(QLatin1Char('-'));
-        if (wordCut && dash >= longest / 2)
+        if (wordCut && dash > 0)
             key.truncate(dash);
         while (key.endsWith(QLatin1Char('-')))
             key.chop(1);
+        static const QStringList leading{
+            QStringLiteral("a"),      QStringLiteral("an"),   QStringLiteral("the"), QStringLiteral("of"),
+            QStringLiteral("to"),     QStringLiteral("at"),   QStringLiteral("in"),  QStringLiteral("on"),
+            QStringLiteral("for"),    QStringLiteral("with"), QStringLiteral("by"),  QStringLiteral("from"),
+            QStringLiteral("and"),    QStringLiteral("or"),   QStringLiteral("is"),  QStringLiteral("are"),
+            QStringLiteral("was"),    QStringLiteral("were"), QStringLiteral("be"),  QStringLiteral("been"),
+            QStringLiteral("has"),    QStringLiteral("have"), QStringLiteral("had"), QStringLiteral("that"),
+            QStringLiteral("not"),    QStringLiteral("no"),   QStringLiteral("its"), QStringLiteral("their"),
+            QStringLiteral("before"), QStringLiteral("after")};
+        for (qsizetype last = key.lastIndexOf(QLatin1Char('-'));
+             last > 0 && leading.contains(key.mid(last + 1)); last = key.lastIndexOf(QLatin1Char('-')))
+            key.truncate(last);
     }
     if (key.isEmpty())
         key = QStringLiteral("item");
@@ -570,6 +584,17 @@ QString makeKey(const QString& text, const QStringList& taken)
     for (int n = 2; taken.contains(candidate, Qt::CaseInsensitive); ++n)
         candidate = key + QLatin1Char('-') + QString::number(n);
     return candidate;
+}
+
+QString checkKeyFrom(const QString& statement, const QStringList& taken)
+{
+    // "Check that every script ends with GO" → "every-script-ends-with-go": the lead-in says nothing.
+    static const QRegularExpression leadIn(
+        QStringLiteral("^\\s*(check|verify|ensure|confirm)(\\s+that)?\\b[\\s:,]*"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString rest = statement;
+    rest.remove(leadIn);
+    return makeKey(rest.trimmed().isEmpty() ? statement : rest, taken);
 }
 
 } // namespace stable

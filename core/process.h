@@ -113,5 +113,7 @@ Status restoreStream(Library& library, const QString& streamId);
 
 // A key not yet used among `taken`, made from `text` ("Deploy to prod" → "deploy-to-prod").
 QString makeKey(const QString& text, const QStringList& taken);
+// A check's key from its statement, its lead-in ("Check that …") left out.
+QString checkKeyFrom(const QString& statement, const QStringList& taken);
 
 } // namespace stable

@@ -251,15 +251,19 @@ Result<Run> closeRun(Library& library, const CloseRun& request)
             if (item.state != ItemState::Passed && item.state != ItemState::NotApplicable)
                 unfinished << QStringLiteral("%1 (%2)").arg(item.ref(), toText(item.state));
         if (!unfinished.isEmpty()) {
+            // The first five by name and how many more, so that the sentence ends in a full stop, not
+            // in ", …." after a list that was cut.
             const int shown = std::min(static_cast<int>(unfinished.size()), 5);
+            const int more = static_cast<int>(unfinished.size()) - shown;
             return refused(
-                QStringLiteral("Run ‘%1’ cannot complete: %2 of %3 items are not passed or n/a yet: %4%5. "
+                QStringLiteral("Run ‘%1’ cannot complete: %2 of %3 items %4 not passed or n/a yet: %5%6. "
                                "Sign them, or close the run as rolled back.")
                     .arg(run.title)
                     .arg(unfinished.size())
                     .arg(run.items.size())
-                    .arg(unfinished.mid(0, shown).join(QStringLiteral(", ")),
-                         unfinished.size() > shown ? QStringLiteral(", …") : QString()));
+                    .arg(unfinished.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
+                         unfinished.mid(0, shown).join(QStringLiteral(", ")),
+                         more > 0 ? QStringLiteral(" and %1 more").arg(more) : QString()));
         }
     }
     const QJsonObject before = runJson(run);

@@ -4,6 +4,7 @@
 #include "document.h"
 #include "mainwindow.h"
 #include "plaintext.h"
+#include "wording.h"
 
 #include <QAction>
 #include <QApplication>
@@ -65,11 +66,14 @@ void exportWithDialog(MainWindow& window)
     for (const QString& name : csvFileNames())
         existing += QFileInfo(QDir(folder).filePath(name)).exists() ? 1 : 0;
     if (existing > 0) {
-        if (QMessageBox::question(&window, tr("Replace the CSV files?"),
-                                  tr("%1 already holds %2 of the CSV files of an earlier export. Replace them?")
-                                      .arg(QDir::toNativeSeparators(folder))
-                                      .arg(existing),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        if (QMessageBox::question(
+                &window, tr("Replace the CSV files?"),
+                existing == 1 ? tr("%1 already holds one of the CSV files of an earlier export. Replace it?")
+                                    .arg(QDir::toNativeSeparators(folder))
+                              : tr("%1 already holds %2 of the CSV files of an earlier export. Replace them?")
+                                    .arg(QDir::toNativeSeparators(folder))
+                                    .arg(existing),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
             return;
         rules.replace = true;
     }
@@ -83,10 +87,10 @@ void exportWithDialog(MainWindow& window)
     qint64 rows = 0;
     for (const CsvFileWritten& file : exported->files)
         rows += file.rows;
-    window.showStatus(tr("Exported %1 CSV files (%2 rows) into %3")
-                          .arg(exported->files.size())
-                          .arg(rows)
-                          .arg(QDir::toNativeSeparators(folder)));
+    window.showStatus(
+        tr("Exported %1 (%2) into %3")
+            .arg(counted(static_cast<int>(exported->files.size()), tr("%1 CSV file"), tr("%1 CSV files")),
+                 rows == 1 ? tr("1 row") : tr("%1 rows").arg(rows), QDir::toNativeSeparators(folder)));
 }
 
 } // namespace

@@ -1,12 +1,14 @@
-// Paper from the desktop app. The stream is the one selected in the Library view and the run the one
-// selected in the Runs view; without a selection the user picks from a list.
+// Paper from the desktop app. Each asks which stream or run it is of, the current one preselected: the
+// stream selected in the Library view (else the Map's), the run shown in the Runs view (else the latest).
 #include "printactions.h"
 
 #include "document.h"
 #include "libraryview.h"
 #include "mainwindow.h"
+#include "mapview.h"
 #include "plaintext.h"
 #include "print/printing.h"
+#include "printchoicedialog.h"
 #include "process.h"
 #include "receipt.h"
 #include "runs.h"
@@ -18,7 +20,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -53,97 +54,101 @@ QAction* insertionPoint(QMenu& file)
     return nullptr;
 }
 
-std::optional<QString> chooseStream(MainWindow& window, Library& library)
+// The window's current stream: the Map's when the Map is shown, else the Library view's selection.
+QString currentStream(MainWindow& window)
 {
-    if (auto* view = qobject_cast<LibraryView*>(window.viewWidget(View::Library))) {
-        if (!view->currentStreamId().isEmpty())
-            return view->currentStreamId();
-    }
+    auto* map = qobject_cast<MapView*>(window.viewWidget(View::Map));
+    if (map && window.currentView() == View::Map && !map->currentStreamId().isEmpty())
+        return map->currentStreamId();
+    if (auto* view = qobject_cast<LibraryView*>(window.viewWidget(View::Library));
+        view && !view->currentStreamId().isEmpty())
+        return view->currentStreamId();
+    return map ? map->currentStreamId() : QString();
+}
+
+std::optional<QString> choose(MainWindow& window, const QString& title, const QString& question,
+                              const QList<QPair<QString, QString>>& choices, const QString& current)
+{
+    PrintChoiceDialog dialog(title, question, choices, current, &window);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.chosenId();
+}
+
+std::optional<QString> chooseStream(MainWindow& window, Library& library, const QString& title)
+{
     auto streams = listStreamNames(library);
     if (!streams.ok()) {
-        plainMessage(&window, QMessageBox::Warning, tr("Print Checklist"), streams.message());
+        plainMessage(&window, QMessageBox::Warning, title, streams.message());
         return std::nullopt;
     }
-    QStringList names;
-    QStringList ids;
+    QList<QPair<QString, QString>> choices;
     for (const StreamSummary& stream : streams.value()) {
         if (stream.latestRevision == 0)
             continue;
-        names << tr("%1 (revision %2)").arg(stream.name).arg(stream.latestRevision);
-        ids << stream.id;
+        choices.append(
+            {tr("%1 (%2, revision %3)").arg(stream.name, stream.key).arg(stream.latestRevision), stream.id});
     }
-    if (names.isEmpty()) {
-        plainMessage(&window, QMessageBox::Information, tr("Print Checklist"),
+    if (choices.isEmpty()) {
+        plainMessage(&window, QMessageBox::Information, title,
                      tr("No value stream is published yet: publish one to print its checklist."));
         return std::nullopt;
     }
-    bool ok = false;
-    const QString picked = QInputDialog::getItem(&window, tr("Print Checklist"), tr("Value stream:"), names, 0, false, &ok);
-    if (!ok)
-        return std::nullopt;
-    return ids.value(static_cast<int>(names.indexOf(picked)));
+    return choose(window, title, tr("&Value stream:"), choices, currentStream(window));
 }
 
-std::optional<QString> chooseRun(MainWindow& window, Library& library)
+std::optional<QString> chooseRun(MainWindow& window, Library& library, const QString& title)
 {
-    if (auto* view = qobject_cast<RunsView*>(window.viewWidget(View::Runs))) {
-        if (!view->currentRunId().isEmpty())
-            return view->currentRunId();
-    }
     auto runs = listRuns(library);
     if (!runs.ok()) {
-        plainMessage(&window, QMessageBox::Warning, tr("Print Receipt"), runs.message());
+        plainMessage(&window, QMessageBox::Warning, title, runs.message());
         return std::nullopt;
     }
     if (runs->isEmpty()) {
-        plainMessage(&window, QMessageBox::Information, tr("Print Receipt"),
-                     tr("No run has been started yet."));
+        plainMessage(&window, QMessageBox::Information, title, tr("No run has been started yet."));
         return std::nullopt;
     }
-    QStringList names;
-    QStringList ids;
-    for (const Run& run : runs.value()) {
-        names << tr("%1 — %2 revision %3, %4, started %5")
-                     .arg(run.title, run.streamKey)
-                     .arg(run.revisionNumber)
-                     .arg(toText(run.status), run.startedAt);
-        ids << run.id;
-    }
-    bool ok = false;
-    const QString picked = QInputDialog::getItem(&window, tr("Print Receipt"), tr("Run:"), names,
-                                                 static_cast<int>(names.size()) - 1, false, &ok);
-    if (!ok)
-        return std::nullopt;
-    return ids.value(static_cast<int>(names.indexOf(picked)));
+    QList<QPair<QString, QString>> choices;
+    for (const Run& run : runs.value())
+        choices.append({tr("%1 — %2 revision %3, %4, started %5")
+                            .arg(run.title, run.streamKey)
+                            .arg(run.revisionNumber)
+                            .arg(toText(run.status), run.startedAt),
+                        run.id});
+    QString current = choices.constLast().second; // without a run shown, the latest
+    if (auto* view = qobject_cast<RunsView*>(window.viewWidget(View::Runs));
+        view && !view->currentRunId().isEmpty())
+        current = view->currentRunId();
+    return choose(window, title, tr("&Run:"), choices, current);
 }
 
-std::optional<PrintedDocument> checklistOfSelection(MainWindow& window)
+std::optional<PrintedDocument> checklistOfSelection(MainWindow& window, const QString& title)
 {
     Document* document = window.document();
     if (!document)
         return std::nullopt;
-    const auto stream = chooseStream(window, document->library());
+    const auto stream = chooseStream(window, document->library(), title);
     if (!stream)
         return std::nullopt;
     auto printed = checklistDocument(document->library(), *stream);
     if (!printed.ok()) {
-        plainMessage(&window, QMessageBox::Warning, tr("Print Checklist"), printed.message());
+        plainMessage(&window, QMessageBox::Warning, title, printed.message());
         return std::nullopt;
     }
     return printed.value();
 }
 
-std::optional<PrintedDocument> receiptOfSelection(MainWindow& window)
+std::optional<PrintedDocument> receiptOfSelection(MainWindow& window, const QString& title)
 {
     Document* document = window.document();
     if (!document)
         return std::nullopt;
-    const auto run = chooseRun(window, document->library());
+    const auto run = chooseRun(window, document->library(), title);
     if (!run)
         return std::nullopt;
     auto receipt = loadReceipt(document->library(), *run);
     if (!receipt.ok()) {
-        plainMessage(&window, QMessageBox::Warning, tr("Print Receipt"), receipt.message());
+        plainMessage(&window, QMessageBox::Warning, title, receipt.message());
         return std::nullopt;
     }
     return receiptDocument(receipt.value());
@@ -194,9 +199,10 @@ void installPrinting(MainWindow& window)
     QAction* before = insertionPoint(*file);
     auto* printChecklist = new QAction(tr("Print &Checklist…"), file);
     printChecklist->setShortcut(QKeySequence::Print);
-    printChecklist->setToolTip(tr("Print the blank checklist of the selected value stream's latest revision"));
+    printChecklist->setToolTip(tr("Print the blank checklist of a value stream's latest revision (asks "
+                                  "which, the selected one first)"));
     auto* printReceipt = new QAction(tr("Print Recei&pt…"), file);
-    printReceipt->setToolTip(tr("Print the signed receipt of the selected run"));
+    printReceipt->setToolTip(tr("Print the signed receipt of a run (asks which, the one shown first)"));
     auto* pdfMenu = new QMenu(tr("Export P&DF"), file);
     pdfMenu->setObjectName(QStringLiteral("exportPdfMenu"));
     QAction* checklistPdf = pdfMenu->addAction(tr("&Checklist…"));
@@ -206,22 +212,24 @@ void installPrinting(MainWindow& window)
     file->insertMenu(before, pdfMenu);
 
     QObject::connect(printChecklist, &QAction::triggered, &window, [&window] {
-        if (const auto document = checklistOfSelection(window))
+        if (const auto document = checklistOfSelection(window, tr("Print Checklist")))
             previewAndPrint(&window, *document);
     });
     QObject::connect(printReceipt, &QAction::triggered, &window, [&window] {
-        if (const auto document = receiptOfSelection(window))
+        if (const auto document = receiptOfSelection(window, tr("Print Receipt")))
             previewAndPrint(&window, *document);
     });
     const auto beside = [&window](const PrintedDocument& document) {
         return QFileInfo(window.document()->path()).absoluteDir().filePath(fileNameFor(document));
     };
     QObject::connect(checklistPdf, &QAction::triggered, &window, [&window, beside] {
-        if (const auto document = checklistOfSelection(window); document && exportPdfWithDialog(&window, *document, beside(*document)))
+        if (const auto document = checklistOfSelection(window, tr("Export Checklist as PDF"));
+            document && exportPdfWithDialog(&window, *document, beside(*document)))
             window.showStatus(tr("Saved %1.").arg(document->frame.title));
     });
     QObject::connect(receiptPdf, &QAction::triggered, &window, [&window, beside] {
-        if (const auto document = receiptOfSelection(window); document && exportPdfWithDialog(&window, *document, beside(*document)))
+        if (const auto document = receiptOfSelection(window, tr("Export Receipt as PDF"));
+            document && exportPdfWithDialog(&window, *document, beside(*document)))
             window.showStatus(tr("Saved %1.").arg(document->frame.title));
     });
 

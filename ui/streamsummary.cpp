@@ -2,6 +2,7 @@
 
 #include "process.h"
 #include "revisions.h"
+#include "wording.h"
 
 #include <QCoreApplication>
 
@@ -53,7 +54,8 @@ Result<QString> streamSummaryHtml(Library& library, const QString& streamId)
     } else {
         row(tr("Revision"), tr("never published"));
     }
-    row(tr("Size"), tr("%1 steps, %2 checks").arg(summary.stepCount).arg(summary.checkCount));
+    row(tr("Size"), tr("%1, %2").arg(counted(summary.stepCount, tr("%1 step"), tr("%1 steps")),
+                                     counted(summary.checkCount, tr("%1 check"), tr("%1 checks"))));
     html += QStringLiteral("</table>");
 
     html += QStringLiteral("<h3>%1</h3>").arg(tr("Steps"));

@@ -103,6 +103,27 @@ private slots:
                  QStringLiteral("Step ‘Verify’ in ‘release’: first-pass yield 0% (alert below 90%)"));
     }
 
+    // The console's stream filter reaches the alerts: each stream's own, all of them without one.
+    void alertsFollowTheStreamChosen()
+    {
+        Fixture local;
+        QVERIFY(setSetting(*local.lib, QStringLiteral("unanalysed-alert-days"), QStringLiteral("3")).ok());
+        const QList<Alert> all = computeAlerts(*local.lib).value();
+        const QList<Alert> release = computeAlerts(*local.lib, QStringLiteral("release")).value();
+        const auto ops = computeAlerts(*local.lib, QStringLiteral("ops"));
+        QVERIFY2(ops.ok(), qPrintable(ops.message()));
+        QCOMPARE(ops->size(), 1); // INC-5, 4 days open, the one incident of ops
+        QCOMPARE(ops->at(0).kind, Alert::Kind::UnanalysedIncident);
+        QVERIFY2(ops->at(0).message.startsWith(QStringLiteral("INC-5 ‘VPN down after patch’")),
+                 qPrintable(ops->at(0).message));
+        QCOMPARE(release.size(), all.size() - 1);
+        for (const Alert& alert : release)
+            QVERIFY2(!alert.message.contains(QStringLiteral("INC-5")), qPrintable(alert.message));
+        const QString opsId = resolveStream(*local.lib, QStringLiteral("ops")).value();
+        QCOMPARE(computeAlerts(*local.lib, opsId).value().size(), 1); // by id as well as by key
+        QVERIFY(!computeAlerts(*local.lib, QStringLiteral("nonesuch")).ok());
+    }
+
 private:
     std::unique_ptr<Fixture> fixture;
 };

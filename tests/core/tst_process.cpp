@@ -240,9 +240,19 @@ private slots:
         QCOMPARE(makeKey(QStringLiteral("!!!"), {}), QStringLiteral("item"));
         const QString longKey = makeKey(
             QStringLiteral("All stored procedures confirmed to have 'Go' at the end of every script"), {});
-        QCOMPARE(longKey, QStringLiteral("all-stored-procedures-confirmed-to-have"));
+        // Cut at a word, never after one that leads into the rest ("…-confirmed-to-have").
+        QCOMPARE(longKey, QStringLiteral("all-stored-procedures-confirmed"));
         QVERIFY(longKey.size() <= 40);
         QVERIFY(isValidKey(longKey));
+        QCOMPARE(makeKey(QStringLiteral("Preproduction environmentsynchronisedcompletely"), {}),
+                 QStringLiteral("preproduction"));
+        // A check's key leaves out the statement's lead-in.
+        QCOMPARE(checkKeyFrom(QStringLiteral("Check that every stored procedure ends with GO"), {}),
+                 QStringLiteral("every-stored-procedure-ends-with-go"));
+        QCOMPARE(checkKeyFrom(QStringLiteral("Verify: the certificate outlives the release by 30 days"), {}),
+                 QStringLiteral("the-certificate-outlives-the-release"));
+        QCOMPARE(checkKeyFrom(QStringLiteral("Checked twice"), {}), QStringLiteral("checked-twice"));
+        QCOMPARE(checkKeyFrom(QStringLiteral("Check that"), {}), QStringLiteral("check-that"));
         QVERIFY(isValidKey(makeKey(QString(200, QLatin1Char('x')), {})));
     }
 };

@@ -1,6 +1,7 @@
 // Runs and signing: the invariants of proof (DESIGN.md §2), each refusal asserted with nothing written.
 #include "fixtures.h"
 #include "process.h"
+#include "revisions.h"
 #include "runs.h"
 #include "sql.h"
 #include "testlibrary.h"
@@ -218,6 +219,48 @@ private slots:
         QVERIFY(!execSql(scene.lib->db(), QStringLiteral("DELETE FROM attestation")).ok());
         QVERIFY(!execSql(scene.lib->db(), QStringLiteral("DELETE FROM audit_event")).ok());
         QCOMPARE(rowCount(*scene.lib, QStringLiteral("attestation")), 1);
+    }
+
+    // Past five unfinished items the refusal names five and counts the rest, ending in a full stop.
+    void aLongRefusalCountsWhatItDoesNotName()
+    {
+        TempLibrary lib;
+        const Signer alice = lib.signer(QStringLiteral("Alice Example"), QStringLiteral("AL"));
+        ValueStream stream;
+        stream.key = QStringLiteral("long");
+        stream.name = QStringLiteral("Long");
+        Step step;
+        step.key = QStringLiteral("s");
+        step.name = QStringLiteral("S");
+        for (int c = 1; c <= 8; ++c) {
+            QualityCheck check;
+            check.key = QStringLiteral("c%1").arg(c);
+            check.statement = QStringLiteral("Check %1 done").arg(c);
+            step.checks.append(check);
+        }
+        stream.steps = {step};
+        QVERIFY(importProcess(*lib, stream).ok());
+        QVERIFY(
+            publish(*lib, alice, PublishRequest{QStringLiteral("long"), QStringLiteral("First"), {}}).ok());
+        auto run = startRun(*lib, StartRun{QStringLiteral("long"), QStringLiteral("Long run"),
+                                           RunKind::Release, 0, std::nullopt, std::nullopt});
+        QVERIFY(run.ok());
+        const QString eight = closeRun(*lib, CloseRun{run->id, false, {}}).message();
+        QVERIFY2(
+            eight.contains(QStringLiteral("8 of 8 items are not passed or n/a yet: s/c1 (open), s/c2 (open), "
+                                          "s/c3 (open), s/c4 (open), s/c5 (open) and 3 more. Sign them")),
+            qPrintable(eight));
+        QVERIFY2(!eight.contains(QStringLiteral("…")), qPrintable(eight));
+        for (int c = 2; c <= 8; ++c) {
+            SignRequest request;
+            request.run = run->id;
+            request.item = QStringLiteral("s/c%1").arg(c);
+            QVERIFY(sign(*lib, alice, request).ok());
+        }
+        const QString one = closeRun(*lib, CloseRun{run->id, false, {}}).message();
+        QVERIFY2(
+            one.contains(QStringLiteral("1 of 8 items is not passed or n/a yet: s/c1 (open). Sign them")),
+            qPrintable(one));
     }
 
     void completingNeedsEveryItemFinal()

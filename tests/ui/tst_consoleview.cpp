@@ -2,6 +2,7 @@
 // numbers of a small hand-made library, the filters changing them, alerts jumping, charts exported.
 #include "console/alertsmodel.h"
 #include "console/chartpanel.h"
+#include "console/consolecharts.h"
 #include "console/consolecomputer.h"
 #include "console/consoleview.h"
 #include "console/consolewiring.h"
@@ -15,18 +16,23 @@
 #include "trywait.h"
 
 #include <QAbstractItemModelTester>
+#include <QCategoryAxis>
+#include <QChart>
 #include <QChartView>
 #include <QDynamicPropertyChangeEvent>
 #include <QImage>
 #include <QLabel>
 #include <QListView>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QDynamicPropertyChangeEvent>
 #include <QTest>
+#include <QToolButton>
+#include <QValueAxis>
 
 using namespace stable;
 using namespace stable::test;
@@ -78,6 +84,52 @@ QList<QVariant> monthRow(SeriesTableModel* model, const QString& month)
 int column(SeriesTableModel* model, const QString& title)
 {
     return static_cast<int>(model->table().columns.indexOf(title));
+}
+
+// The tick labels of a value axis as Qt Charts writes them (integer formats get the value as an integer).
+QStringList tickLabels(const QValueAxis& axis)
+{
+    QList<double> values;
+    if (axis.tickType() == QValueAxis::TicksDynamic) {
+        for (double v = axis.tickAnchor(); v <= axis.max() + 1e-9; v += axis.tickInterval())
+            if (v >= axis.min() - 1e-9)
+                values.append(v);
+    } else {
+        for (int i = 0; i < axis.tickCount(); ++i)
+            values.append(axis.min() + i * (axis.max() - axis.min()) / (axis.tickCount() - 1));
+    }
+    // The formats the console uses: "%d", and "%.Nf" with or without a "%%" after it.
+    static const QRegularExpression fixed(QStringLiteral("^%\\.(\\d)f(%%)?$"));
+    const QRegularExpressionMatch match = fixed.match(axis.labelFormat());
+    QStringList labels;
+    for (double value : std::as_const(values)) {
+        if (axis.labelFormat() == QLatin1String("%d"))
+            labels.append(QString::number(static_cast<qint64>(value)));
+        else if (match.hasMatch())
+            labels.append(QString::number(value, 'f', match.captured(1).toInt()) +
+                          (match.capturedLength(2) > 0 ? QStringLiteral("%") : QString()));
+        else
+            labels.append(QStringLiteral("unknown format ") + axis.labelFormat());
+    }
+    return labels;
+}
+
+QStringList monthLabels(QChart* chart)
+{
+    QStringList labels;
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal))
+        if (auto* months = qobject_cast<QCategoryAxis*>(axis))
+            labels += months->categoriesLabels();
+    return labels;
+}
+
+QString pdfText(const QString& pdf)
+{
+    QProcess reader;
+    reader.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    if (!reader.waitForFinished(10000))
+        return {};
+    return QString::fromUtf8(reader.readAllStandardOutput());
 }
 
 } // namespace
@@ -159,7 +211,7 @@ private slots:
         STABLE_TRY_VERIFY(becameIdle);
         QVERIFY2(undrawnWhenIdle.isEmpty(), qPrintable(undrawnWhenIdle.join(QLatin1String(", "))));
         // The summary line of the result stays (drawing does not say "Computing…" over it).
-        QVERIFY2(m_view->stateLabel()->text().startsWith(QStringLiteral("2025-04 to 2026-03 · ")),
+        QVERIFY2(m_view->stateLabel()->text().startsWith(QStringLiteral("2025-04 to 2026-03 (to date) · ")),
                  qPrintable(m_view->stateLabel()->text()));
     }
 
@@ -197,6 +249,16 @@ private slots:
         QCOMPARE(pareto->text(0, 0), QStringLiteral("Patch"));
         QCOMPARE(pareto->table().rows[0][3].toDouble(), 60.0);
         QCOMPARE(pareto->table().rows[1][3].toDouble(), 100.0);
+        // March 2026 is "now": its bars are the month so far, and the month axes say so.
+        for (const char* name :
+             {"hiddenFactory", "costOfPoorQuality", "rolledThroughputYield", "shiftLeft"}) {
+            const QStringList labels =
+                monthLabels(m_view->panel(QString::fromLatin1(name))->chartView()->chart());
+            QVERIFY2(
+                !labels.isEmpty() && labels.last() == ConsoleCharts::toDateLabel(QStringLiteral("2026-03")),
+                qPrintable(QString::fromLatin1(name) + QStringLiteral(": ") + labels.join(QLatin1Char('|'))));
+            QCOMPARE(labels.filter(QStringLiteral("to date")).size(), 1);
+        }
         // Cost at the default rate: every chart has its title.
         for (ChartPanel* panel : m_view->panels())
             QVERIFY2(!panel->title().isEmpty(), qPrintable(panel->objectName()));
@@ -217,10 +279,18 @@ private slots:
                      .toDouble(),
                  0.0);
         QCOMPARE(m_view->panel(QStringLiteral("pareto"))->model()->rowCount(), 1);
+        // The alerts follow the stream: INC-1 is release's; ops has none.
+        QCOMPARE(m_view->alertsModel()->rowCount(), 1);
+        m_view->setStream(QStringLiteral("ops"));
+        STABLE_TRY_VERIFY(computed.size() == 3 && !m_view->isBusy());
+        QCOMPARE(m_view->alertsModel()->rowCount(), 0);
+        m_view->setStream(QStringLiteral("release"));
+        STABLE_TRY_VERIFY(computed.size() == 4 && !m_view->isBusy());
+        QCOMPARE(m_view->alertsModel()->rowCount(), 1);
 
         // All history: only the months with something in them, January and February.
         m_view->setPeriod(ConsoleView::Period::All);
-        STABLE_TRY_COMPARE(computed.size(), 3);
+        STABLE_TRY_COMPARE(computed.size(), 5);
         QCOMPARE(factory->rowCount(), 2);
 
         // Chosen months, all streams: February alone.
@@ -229,6 +299,46 @@ private slots:
         STABLE_TRY_VERIFY(!m_view->isBusy());
         QCOMPARE(factory->rowCount(), 1);
         QCOMPARE(factory->table().rows[0][column(factory, QStringLiteral("Rework hours"))].toDouble(), 12.0);
+        // A period that ended before this month has no month "to date".
+        QVERIFY2(m_view->stateLabel()->text().startsWith(QStringLiteral("2026-02 · ")),
+                 qPrintable(m_view->stateLabel()->text()));
+        QCOMPARE(monthLabels(m_view->panel(QStringLiteral("hiddenFactory"))->chartView()->chart()),
+                 QStringList{QStringLiteral("2026-02")});
+    }
+
+    // A library with nothing in it yet: every value axis counts in whole, distinct steps ("0 1 2 3 4",
+    // never "0 0 0 1 1 1").
+    void anEmptyLibraryHasDistinctTicks()
+    {
+        TempLibrary empty;
+        empty.close();
+        auto document = Document::open(empty.path());
+        QVERIFY(document.ok());
+        document.value()->setPollInterval(0);
+        document.value()->library().setClock(m_clock);
+        ConsoleView view;
+        QSignalSpy computed(&view, &ConsoleView::computed);
+        view.resize(1024, 768);
+        view.setDocument(document.value().get());
+        view.show();
+        STABLE_TRY_COMPARE(computed.size(), 1);
+        int axes = 0;
+        for (ChartPanel* panel : view.panels()) {
+            for (QAbstractAxis* axis : panel->chartView()->chart()->axes()) {
+                auto* values = qobject_cast<QValueAxis*>(axis);
+                if (!values || qobject_cast<QCategoryAxis*>(axis)) // months are categories on a value axis
+                    continue;
+                ++axes;
+                const QStringList labels = tickLabels(*values);
+                QVERIFY2(labels.size() >= 3, qPrintable(panel->objectName() + QStringLiteral(": ") +
+                                                        labels.join(QLatin1Char(' '))));
+                QVERIFY2(
+                    QSet<QString>(labels.cbegin(), labels.cend()).size() == labels.size(),
+                    qPrintable(panel->objectName() + QStringLiteral(": ") + labels.join(QLatin1Char(' '))));
+            }
+        }
+        QVERIFY(axes >= 6);
+        view.setDocument(nullptr);
     }
 
     void recomputesWhenTheLibraryChanges()
@@ -319,12 +429,26 @@ private slots:
         m_view->show();
         STABLE_TRY_COMPARE(computed.size(), 1);
         ChartPanel* pareto = m_view->panel(QStringLiteral("pareto"));
+        // The Export button floats over the chart's corner but is not part of the chart: a picture of
+        // the chart cannot show it.
+        QToolButton* button = pareto->exportButton();
+        QVERIFY(button->isVisible());
+        QVERIFY(pareto->chartView()->geometry().contains(button->geometry()));
+        QVERIFY(!pareto->chartView()->isAncestorOf(button));
         const QString png = m_lib->file(QStringLiteral("pareto.png"));
         const QString pdf = m_lib->file(QStringLiteral("pareto.pdf"));
         QVERIFY(pareto->exportPng(png).ok());
         const QImage picture(png);
         QVERIFY(!picture.isNull());
-        QCOMPARE(picture.size(), pareto->chartView()->size() * pareto->chartView()->devicePixelRatio());
+        // The chart's area and a heading line above it.
+        const qreal ratio = pareto->chartView()->devicePixelRatio();
+        const QSize chart = pareto->chartView()->viewport()->size() * ratio;
+        QCOMPARE(picture.width(), chart.width());
+        QVERIFY2(picture.height() > chart.height() + 10 * ratio &&
+                     picture.height() < chart.height() + 60 * ratio,
+                 qPrintable(QStringLiteral("%1 against %2").arg(picture.height()).arg(chart.height())));
+        QCOMPARE(pareto->exportHeading(),
+                 pareto->title() + QStringLiteral(" — All value streams · 2025-04 to 2026-03 (to date)"));
         QVERIFY(pareto->exportPdf(pdf).ok());
         QVERIFY(QFileInfo(pdf).size() > 1000);
 
@@ -336,9 +460,21 @@ private slots:
         QVERIFY(reader.waitForFinished(10000));
         const QString text = QString::fromUtf8(reader.readAllStandardOutput());
         QVERIFY2(text.contains(pareto->title()), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("All value streams · 2025-04 to 2026-03 (to date)")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("Export")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Patch")), qPrintable(text)); // its numbers come along
         QVERIFY2(text.contains(QStringLiteral("Cumulative %")), qPrintable(text));
         QVERIFY(!pareto->exportPng(m_lib->file(QStringLiteral("no/such/folder/x.png"))).ok());
+
+        // One stream: the heading names it.
+        QSignalSpy again(m_view.get(), &ConsoleView::computed);
+        m_view->setStream(QStringLiteral("ops"));
+        STABLE_TRY_VERIFY(again.size() == 1 && !m_view->isBusy());
+        QVERIFY(pareto->exportPdf(pdf).ok());
+        const QString ops = pdfText(pdf);
+        QVERIFY2(ops.contains(QStringLiteral("Operations (ops) · 2025-04 to 2026-03 (to date)")),
+                 qPrintable(ops));
     }
 
 private:

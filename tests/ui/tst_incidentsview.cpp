@@ -301,6 +301,9 @@ private slots:
         QCOMPARE(view.editor()->statusBadge()->text(), QStringLiteral("analysed"));
 
         QString prefilled;
+        QString cause;
+        QString unfinished;
+        QString keyShown;
         bool ticked = false;
         view.editor()->setDialogRunner([&](QDialog& dialog) {
             dialog.show();
@@ -318,21 +321,34 @@ private slots:
             }
             auto* statement = child<QPlainTextEdit>(dialog, QStringLiteral("statement"));
             prefilled = statement->toPlainText();
-            statement->setPlainText(QStringLiteral("Every stored procedure ends with GO"));
-            QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("key")), QStringLiteral("go-linted"));
+            cause = child<QLabel>(dialog, QStringLiteral("rootCause"))->text();
+            // The lead-in alone is not a check.
+            child<QPushButton>(dialog, QStringLiteral("addCheckButton"))->click();
+            auto* message = child<QLabel>(dialog, QStringLiteral("message"));
+            unfinished = message->isVisible() ? message->text() : QString();
+            QTest::keyClicks(statement, QStringLiteral("every stored procedure ends with GO"));
+            keyShown = child<QLineEdit>(dialog, QStringLiteral("key"))->placeholderText();
             grabIfAsked(dialog, QStringLiteral("improve-dialog.png"));
             child<QPushButton>(dialog, QStringLiteral("addCheckButton"))->click();
             return dialog.result();
         });
         child<QPushButton>(*view.editor(), QStringLiteral("improveProcess"))->click();
 
-        QCOMPARE(prefilled, QStringLiteral("Stored procedures end without GO"));
+        // The check starts positive, the (negative) root cause quoted beside it, and its key is cut from
+        // what follows the lead-in.
+        QCOMPARE(prefilled, QStringLiteral("Check that "));
+        QCOMPARE(cause, QStringLiteral("Root cause of INC-3: “Stored procedures end without GO”"));
+        QVERIFY2(unfinished.startsWith(QStringLiteral("Finish the check")), qPrintable(unfinished));
+        QCOMPARE(keyShown, QStringLiteral("every-stored-procedure-ends-with-go"));
         QVERIFY(ticked);
         const QString id = resolveIncident(library, QStringLiteral("INC-3")).value();
-        QCOMPARE(selectRows(library, QStringLiteral("SELECT s.key, q.key, q.statement FROM quality_check q JOIN step s "
-                                                    "ON s.id = q.step_id WHERE q.origin_incident_id = '%1'")
-                                         .arg(id)),
-                 QStringList{QStringLiteral("deploy|go-linted|Every stored procedure ends with GO")});
+        QCOMPARE(
+            selectRows(library,
+                       QStringLiteral("SELECT s.key, q.key, q.statement FROM quality_check q JOIN step s "
+                                      "ON s.id = q.step_id WHERE q.origin_incident_id = '%1'")
+                           .arg(id)),
+            QStringList{QStringLiteral("deploy|every-stored-procedure-ends-with-go|Check that every stored "
+                                       "procedure ends with GO")});
         QCOMPARE(loadIncident(library, id)->status, IncidentStatus::Prevented);
         QCOMPARE(view.editor()->statusBadge()->text(), QStringLiteral("prevented"));
         QVERIFY(view.editor()->answerLabel()->text().startsWith(QStringLiteral("Answered by revision 2 of ‘release’")));

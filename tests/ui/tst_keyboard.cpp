@@ -2,6 +2,7 @@
 // commands have shortcuts that the menus and tooltips show, checklist items, steps and incidents have
 // context menus, Help → Keyboard Shortcuts lists what the actions say, and focus is drawn visibly.
 #include "aboutdialog.h"
+#include "bpmn.h"
 #include "bpmn/bpmnimportdialog.h"
 #include "demo.h"
 #include "fixtures.h"
@@ -186,8 +187,10 @@ private slots:
             {QStringLiteral("Library Settings"), [&] { return new LibrarySettingsDialog(document, parent); }},
             {QStringLiteral("Import BPMN"),
              [&] {
-                 return new BpmnImportDialog(document, QStringLiteral("model.bpmn"), {sampleProcess()},
-                                             parent);
+                 // A model with a choice: its panel's labels and boxes are checked too.
+                 return new BpmnImportDialog(
+                     document, QStringLiteral("choices.bpmn"),
+                     readBpmnModelFile(QStringLiteral(STABLE_TEST_DATA_DIR "/bpmn/choices.bpmn")).value(), parent);
              }},
             {QStringLiteral("About"), [&] { return new AboutDialog(&document, parent); }},
             {QStringLiteral("Preferences"), [parent] { return new PreferencesDialog(parent); }},

@@ -5,6 +5,9 @@
 #include "consoleseries.h"
 #include "incidents.h"
 #include "incidents/incidenteditor.h"
+#include "people.h"
+#include "process.h"
+#include "revisions.h"
 #include "rework.h"
 #include "runs/checklistmodel.h"
 #include "runs/rundialogs.h"
@@ -22,7 +25,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextLayout>
 
 using namespace stable;
 using namespace stable::test;
@@ -113,11 +119,28 @@ private slots:
         QCOMPARE(evidenceKept, QStringLiteral("https://ci.example.com/build/812"));
         QCOMPARE(fixture.count(QStringLiteral("attestation")), 1);
         QCOMPARE(stateOf(view, tests), QStringLiteral("Passed"));
+        QCOMPARE(view.currentItemId(), run.items.at(1).id); // on to the next open item
+        QVERIFY(view.selectItem(tests));
         const QString details = view.findChild<QTextBrowser*>(QStringLiteral("itemDetails"))->toHtml();
         QVERIFY(details.contains(QStringLiteral("Ann Lee")));
         QVERIFY(details.contains(QStringLiteral("2026-03-01 10:00:00"))); // UTC time of the signature
         QVERIFY(details.contains(QStringLiteral("https://ci.example.com/build/812")));
         QVERIFY(details.contains(QStringLiteral("Performed")));
+
+        // In a narrow pane the signatures table keeps its words whole: "Performed", never "Performe d".
+        QTextDocument* document = view.findChild<QTextBrowser*>(QStringLiteral("itemDetails"))->document();
+        document->setTextWidth(300);
+        document->size(); // lays it out
+        int whole = 0;
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+            if (block.text() == QLatin1String("Performed") || block.text() == QLatin1String("Meaning") ||
+                block.text() == QLatin1String("Outcome")) {
+                QVERIFY(block.layout());
+                QCOMPARE(block.layout()->lineCount(), 1);
+                ++whole;
+            }
+        }
+        QCOMPARE(whole, 3);
     }
 
     void notApplicableNeedsAReason()
@@ -144,13 +167,94 @@ private slots:
         QCOMPARE(stateOf(view, go), QStringLiteral("Open"));
         QCOMPARE(view.checklist()->indexOfItem(go, ChecklistModel::Signatures).data().toString(),
                  QStringLiteral("AL (pass) · —"));
-        const QString refusal = signAs(view, QStringLiteral("AL"));
-        QVERIFY2(refusal.contains(QStringLiteral("needs two different people")), qPrintable(refusal));
+        // Waiting for its second signer, the item stays selected; the dialog names who signed it and
+        // offers only the others.
+        QCOMPARE(view.currentItemId(), go);
+        QStringList offered;
+        QString alreadySigned;
+        whenDialog<SignDialog>([&](SignDialog& dialog) {
+            auto* person = dialog.findChild<QComboBox*>(QStringLiteral("person"));
+            for (int i = 0; i < person->count(); ++i)
+                offered << person->itemText(i);
+            auto* label = dialog.findChild<QLabel*>(QStringLiteral("alreadySigned"));
+            alreadySigned = label->isHidden() ? QString() : label->text();
+        });
+        view.signItem();
+        QCOMPARE(offered, QStringList{QStringLiteral("Bob King (BK)")});
+        QVERIFY2(alreadySigned.startsWith(QStringLiteral("Already signed by Ann Lee (AL): pass, ")),
+                 qPrintable(alreadySigned));
         QCOMPARE(fixture.count(QStringLiteral("attestation")), 1);
         QCOMPARE(signAs(view, QStringLiteral("BK")), QString());
         QCOMPARE(stateOf(view, go), QStringLiteral("Passed"));
         QCOMPARE(view.checklist()->indexOfItem(go, ChecklistModel::Signatures).data().toString(),
                  QStringLiteral("AL (pass) · BK (pass)"));
+        QCOMPARE(view.currentItemId(), run.items.at(3).id);
+    }
+
+    // After each signature that finishes an item, the next item still to do is selected, wrapping round
+    // past the last one to an open item earlier in the run; a fail keeps its item for the retry.
+    void signingMovesToTheNextOpenItem()
+    {
+        RunsFixture fixture;
+        const Run run = fixture.start(QStringLiteral("Release 4.2.0"));
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        QVERIFY(view.selectItem(run.items.at(1).id));
+        QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QCOMPARE(view.currentItemId(), run.items.at(2).id);
+        QVERIFY(view.selectItem(run.items.at(3).id));
+        QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QCOMPARE(view.currentItemId(), run.items.at(0).id); // wrapped round: item 1 is passed, item 0 open
+        whenDialog<FailureDialog>([](FailureDialog& failure) { failure.reject(); });
+        QCOMPARE(signAs(view, QStringLiteral("BK"), QStringLiteral("Fail")), QString());
+        QCOMPARE(view.currentItemId(), run.items.at(0).id);
+    }
+
+    // "Next" is the next row of the checklist as shown (entry checks before exit checks), not the next
+    // check in the order the step lists them.
+    void nextOpenItemFollowsTheChecklistAsShown()
+    {
+        RunsFixture fixture([](Library& library) {
+            ValueStream stream;
+            stream.key = QStringLiteral("patching");
+            stream.name = QStringLiteral("Patching");
+            Step patch;
+            patch.key = QStringLiteral("patch");
+            patch.name = QStringLiteral("Patch");
+            for (const auto& [key, stage] :
+                 {std::pair{"applied", Stage::Exit}, std::pair{"window", Stage::Entry},
+                  std::pair{"rebooted", Stage::Exit}}) {
+                QualityCheck check;
+                check.key = QString::fromLatin1(key);
+                check.statement = QStringLiteral("Check %1").arg(check.key);
+                check.stage = stage;
+                patch.checks.append(check);
+            }
+            stream.steps = {patch};
+            if (!importProcess(library, stream).ok())
+                qFatal("cannot import patching");
+            const Signer ann = authenticate(library, QStringLiteral("AL"), QStringLiteral("1234")).value();
+            if (!publish(library, ann,
+                         PublishRequest{QStringLiteral("patching"), QStringLiteral("First"), {}})
+                     .ok())
+                qFatal("cannot publish patching");
+        });
+        auto run =
+            startRun(fixture.library(), StartRun{QStringLiteral("patching"), QStringLiteral("Patch night"),
+                                                 RunKind::Routine, 0, std::nullopt, std::nullopt});
+        QVERIFY(run.ok());
+        RunsView view;
+        view.setDocument(fixture.document.get());
+        const auto idOf = [&run](const QString& ref) {
+            for (const RunItem& item : run->items)
+                if (item.ref() == ref)
+                    return item.id;
+            return QString();
+        };
+        QVERIFY(view.selectItem(idOf(QStringLiteral("patch/window"))));
+        QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QCOMPARE(view.currentItemId(),
+                 idOf(QStringLiteral("patch/applied"))); // the row below, not "rebooted"
     }
 
     void voidStrikesTheSignatureWithItsReason()
@@ -162,6 +266,7 @@ private slots:
         const QString tests = run.items.at(0).id;
         QVERIFY(view.selectItem(tests));
         QCOMPARE(signAs(view, QStringLiteral("AL")), QString());
+        QVERIFY(view.selectItem(tests));
         QString refusal;
         whenDialog<VoidDialog>([&](VoidDialog& dialog) {
             dialog.findChild<QLineEdit*>(QStringLiteral("reason"))->setText(QStringLiteral("Signed the wrong item"));

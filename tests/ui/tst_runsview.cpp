@@ -98,8 +98,10 @@ private slots:
         QCOMPARE(view.runList()->rowCount(), 2);
         QCOMPARE(view.currentRunId(), second.id); // the most recent is shown first
         auto* status = view.findChild<QComboBox*>(QStringLiteral("statusFilter"));
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("runCount"))->text(), QStringLiteral("2 runs shown"));
         status->setCurrentIndex(status->findText(QStringLiteral("Completed")));
         QCOMPARE(view.runList()->rowCount(), 0);
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("runCount"))->text(), QStringLiteral("0 runs shown"));
         status->setCurrentIndex(status->findText(QStringLiteral("Open")));
         QCOMPARE(view.runList()->rowCount(), 2);
         auto* stream = view.findChild<QComboBox*>(QStringLiteral("streamFilter"));
@@ -146,6 +148,7 @@ private slots:
         QVERIFY(!startEnabled);
         QCOMPARE(fixture.count(QStringLiteral("run")), 1);
         QCOMPARE(view.runList()->rowCount(), 1);
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("runCount"))->text(), QStringLiteral("1 run shown"));
         QCOMPARE(view.runList()->index(0, RunListModel::Title).data().toString(), QStringLiteral("Night change 12"));
         QCOMPARE(view.runList()->index(0, RunListModel::Kind).data().toString(), QStringLiteral("Execution plan"));
         QCOMPARE(view.runList()->index(0, RunListModel::Progress).data().toString(), QStringLiteral("0/4"));

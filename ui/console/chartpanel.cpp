@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QImage>
 #include <QMenu>
 #include <QPainter>
 #include <QPdfWriter>
@@ -15,7 +16,6 @@
 #include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <cstdlib>
 
 namespace stable {
@@ -61,7 +61,8 @@ ChartPanel::ChartPanel(const QString& name, Draw draw, QWidget* parent) : QFrame
     m_view->addActions({png, pdf});
     auto* menu = new QMenu(this);
     menu->addActions({png, pdf});
-    m_export = new QToolButton(m_view);
+    m_export = new QToolButton(this);
+    m_export->setObjectName(name + QStringLiteral("Export"));
     m_export->setText(tr("Export"));
     m_export->setToolTip(tr("Save this chart as a PNG picture or a PDF page"));
     m_export->setAccessibleName(tr("Export chart"));
@@ -106,16 +107,54 @@ void ChartPanel::redraw()
 
 bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_view && event->type() == QEvent::Move)
+        placeExportButton();
     if (watched == m_view && event->type() == QEvent::Resize) {
-        const QSize hint = m_export->sizeHint();
-        // The bottom right corner: the title is centred on top, the legend centred below.
-        m_export->setGeometry(m_view->width() - hint.width() - 4, m_view->height() - hint.height() - 4, hint.width(),
-                              hint.height());
+        placeExportButton();
         // Enough room for other month groups or labels: draw again from the same numbers.
         if (m_series && std::abs(m_view->width() - m_drawnWidth) > 40)
             redraw();
     }
     return QFrame::eventFilter(watched, event);
+}
+
+// The chart's bottom right corner: the title is centred on top, the legend centred below.
+void ChartPanel::placeExportButton()
+{
+    const QSize hint = m_export->sizeHint();
+    const QRect chart = m_view->geometry();
+    m_export->setGeometry(chart.right() - hint.width() - 4, chart.bottom() - hint.height() - 4, hint.width(),
+                          hint.height());
+    m_export->raise();
+}
+
+int ChartPanel::exportHeadingHeight(const QFont& font, QPaintDevice* device)
+{
+    const QFontMetrics metrics = device ? QFontMetrics(font, device) : QFontMetrics(font);
+    return metrics.height() + metrics.height() / 2;
+}
+
+QString ChartPanel::exportHeading() const
+{
+    return m_scope.isEmpty() ? title() : tr("%1 — %2").arg(title(), m_scope);
+}
+
+void ChartPanel::paintExport(QPainter& painter, const QRect& area, const QFont& headingFont) const
+{
+    const QFontMetrics metrics(headingFont, painter.device());
+    const int headingHeight = exportHeadingHeight(headingFont, painter.device());
+    painter.fillRect(area, palette().base());
+    painter.setFont(headingFont);
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawText(
+        QRect(area.left() + metrics.averageCharWidth(), area.top(), area.width(), headingHeight),
+        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+        metrics.elidedText(exportHeading(), Qt::ElideRight, area.width() - 2 * metrics.averageCharWidth()));
+    // The scene, not the widget: the view's scroll bars and anything over it stay out of the picture.
+    const QRect source = m_view->viewport()->rect();
+    const QSize target =
+        source.size().scaled(area.width(), area.height() - headingHeight, Qt::KeepAspectRatio);
+    m_view->render(&painter, QRectF(QPointF(area.left(), area.top() + headingHeight), target), source);
 }
 
 void ChartPanel::changeEvent(QEvent* event)
@@ -125,9 +164,24 @@ void ChartPanel::changeEvent(QEvent* event)
     QFrame::changeEvent(event);
 }
 
+// The chart at its size on screen with a heading line above it.
 Status ChartPanel::exportPng(const QString& path) const
 {
-    const QPixmap picture = m_view->grab();
+    const qreal ratio = m_view->devicePixelRatioF();
+    const QSize chart = m_view->viewport()->size();
+    QFont heading = font();
+    heading.setBold(true);
+    const int headingHeight = exportHeadingHeight(heading, nullptr);
+    QImage picture(QSize(chart.width(), chart.height() + headingHeight) * ratio,
+                   QImage::Format_ARGB32_Premultiplied);
+    picture.setDevicePixelRatio(ratio);
+    picture.fill(palette().color(QPalette::Base));
+    {
+        QPainter painter(&picture);
+        painter.setRenderHint(QPainter::Antialiasing);
+        paintExport(painter, QRect(QPoint(0, 0), QSize(chart.width(), chart.height() + headingHeight)),
+                    heading);
+    }
     // After the save dialog's own confirmation: an existing file may be replaced, a library or link never.
     OutputRules rules;
     rules.replace = true;
@@ -162,7 +216,7 @@ Status ChartPanel::exportPdf(const QString& path) const
     OutputFile file(path, rules);
     STABLE_TRY(file.open());
     QPdfWriter writer(&file.device());
-    writer.setTitle(title());
+    writer.setTitle(exportHeading());
     writer.setCreator(QStringLiteral("Stable"));
     writer.setResolution(96);
     writer.setPageSize(QPageSize(QPageSize::A4));
@@ -176,13 +230,8 @@ Status ChartPanel::exportPdf(const QString& path) const
     QFont heading = font();
     heading.setPointSizeF(14);
     heading.setBold(true);
-    painter.setFont(heading);
-    const int headingHeight = QFontMetrics(heading, &writer).height() + 8;
-    painter.drawText(QRect(0, 0, area.width(), headingHeight), Qt::AlignLeft | Qt::AlignVCenter, title());
-
-    const QSize source = m_view->size();
-    QSize target = source.scaled(area.width(), area.height() - headingHeight, Qt::KeepAspectRatio);
-    m_view->render(&painter, QRectF(QPointF(0, headingHeight), target), m_view->rect());
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintExport(painter, area, heading);
 
     QTextDocument numbers;
     numbers.setDefaultFont(font());

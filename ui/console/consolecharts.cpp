@@ -73,39 +73,70 @@ void applyPalette(QChart& chart, const QPalette& palette)
     }
 }
 
+// Ticks 1, 2 or 5 × 10^k apart, never less than 1: the labels have no decimals, and a 0–1 range ticked
+// in quarters would read "0 0 1 1 1".
+double wholeTickStep(double top)
+{
+    const double raw = top / 5.0;
+    if (raw <= 1.0)
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double multiple : {1.0, 2.0, 5.0})
+        if (multiple * magnitude >= raw)
+            return multiple * magnitude;
+    return 10.0 * magnitude;
+}
+
+// From 0 to a little above `max` (0 to 4 when there is nothing yet), ticked at whole numbers.
 QValueAxis* valueAxis(QChart& chart, const QString& title, Qt::Alignment side, double max, bool whole = false)
 {
     auto* axis = new QValueAxis;
     axis->setTitleText(title);
-    axis->setRange(0, max > 0 ? max * 1.1 : 1.0);
-    axis->applyNiceNumbers();
+    const double top = max > 0 ? max * 1.1 : 4.0;
+    const double step = wholeTickStep(top);
+    const int intervals = std::max(1, static_cast<int>(std::ceil(top / step - 1e-9)));
+    axis->setRange(0, step * intervals);
+    axis->setTickCount(intervals + 1);
     axis->setLabelFormat(whole ? QStringLiteral("%d") : QStringLiteral("%.0f"));
     chart.addAxis(axis, side);
     return axis;
 }
 
 // Months along x as values (bar i and point i at x = i), labelled only where a label fits: a bar
-// category axis would give every month a label and elide them all to "2…" on a narrow chart.
-QCategoryAxis* monthAxis(QChart& chart, const QStringList& labels, int width, int pixelsPerLabel = 64)
+// category axis would give every month a label and elide them all to "2…" on a narrow chart. Labels
+// count back from the latest month, so it always has one; `partial` (-1: none) is the month still under
+// way, marked "to date" so that its short bar is not read as a good month.
+QCategoryAxis* monthAxis(QChart& chart, const QStringList& labels, int width, int partial,
+                         int pixelsPerLabel = 64)
 {
     auto* axis = new QCategoryAxis;
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     const int count = static_cast<int>(labels.size());
     const int stride = labelStride(count, width - axisMargin, pixelsPerLabel);
-    for (int i = 0; i < count; i += stride)
-        axis->append(labels.at(i), i);
+    QList<int> shown;
+    for (int i = count - 1; i >= 0; i -= stride)
+        shown.prepend(i);
+    for (int i : std::as_const(shown))
+        axis->append(i == partial ? ConsoleCharts::toDateLabel(labels.at(i)) : labels.at(i), i);
     axis->setRange(-0.5, std::max(0.5, count - 0.5));
     axis->setGridLineVisible(false);
     chart.addAxis(axis, Qt::AlignBottom);
     return axis;
 }
 
-QCategoryAxis* monthAxis(QChart& chart, const QList<MonthBucket>& buckets, int width)
+QCategoryAxis* monthAxis(QChart& chart, const QList<MonthBucket>& buckets, const ConsoleSeries& series,
+                         int width)
 {
+    const int partialMonth = static_cast<int>(series.months.indexOf(series.partialMonth));
     QStringList labels;
-    for (const MonthBucket& bucket : buckets)
+    int partial = -1;
+    for (const MonthBucket& bucket : buckets) {
+        if (partialMonth >= bucket.first && partialMonth < bucket.first + bucket.count &&
+            !series.partialMonth.isEmpty())
+            partial = static_cast<int>(labels.size());
         labels.append(bucket.label);
-    return monthAxis(chart, labels, width, buckets.value(0).count > 1 ? 96 : 64);
+    }
+    return monthAxis(chart, labels, width, partial, buckets.value(0).count > 1 ? 96 : 64);
 }
 
 void attach(QChart& chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y)
@@ -159,6 +190,11 @@ int barsThatFit(const QChart& chart, int reserved = 0)
 }
 
 } // namespace
+
+QString ConsoleCharts::toDateLabel(const QString& month)
+{
+    return tr("%1<br>(to date)").arg(month);
+}
 
 int ConsoleCharts::pointBudget(int width)
 {
@@ -220,7 +256,7 @@ SeriesTable ConsoleCharts::hiddenFactory(QChart& chart, const ConsoleSeries& ser
         percent.append(QPointF(b, stacked.at(b) * 100.0 / teamHours));
         highestPercent = std::max(highestPercent, percent.last().y());
     }
-    QCategoryAxis* x = monthAxis(chart, buckets, width);
+    QCategoryAxis* x = monthAxis(chart, buckets, series, width);
     QValueAxis* hours = valueAxis(chart, tr("Hours"), Qt::AlignLeft, highest);
     QValueAxis* share = valueAxis(chart, tr("% of team hours"), Qt::AlignRight, highestPercent);
     share->setLabelFormat(QStringLiteral("%.0f%%"));
@@ -384,7 +420,9 @@ SeriesTable ConsoleCharts::rolledThroughputYield(QChart& chart, const ConsoleSer
                  : tr("Rolled throughput yield, %1 months rolling").arg(rollingMonths));
 
     const int count = static_cast<int>(series.months.size());
-    QCategoryAxis* x = monthAxis(chart, series.months, width);
+    QCategoryAxis* x = monthAxis(
+        chart, series.months, width,
+        series.partialMonth.isEmpty() ? -1 : static_cast<int>(series.months.indexOf(series.partialMonth)));
     QValueAxis* y = valueAxis(chart, tr("RTY %"), Qt::AlignLeft, 0);
     y->setRange(0, 100);
     for (const StreamMonthlyYield* stream : std::as_const(streams)) {
@@ -430,7 +468,7 @@ SeriesTable ConsoleCharts::shiftLeft(QChart& chart, const ConsoleSeries& series,
         if (known > 0)
             index.append(QPointF(b, same * 100.0 / known));
     }
-    QCategoryAxis* x = monthAxis(chart, buckets, width);
+    QCategoryAxis* x = monthAxis(chart, buckets, series, width);
     QValueAxis* count = valueAxis(chart, tr("Repeat defects"), Qt::AlignLeft, std::max(highest, 3.0), true);
     count->setTickType(QValueAxis::TicksDynamic);
     count->setTickInterval(std::max(1.0, std::ceil(count->max() / 5.0)));
@@ -470,7 +508,7 @@ SeriesTable ConsoleCharts::costOfPoorQuality(QChart& chart, const ConsoleSeries&
         cost.append(sum(series.copq, bucket));
         highest = std::max(highest, cost.last());
     }
-    QCategoryAxis* x = monthAxis(chart, buckets, width);
+    QCategoryAxis* x = monthAxis(chart, buckets, series, width);
     QValueAxis* y =
         valueAxis(chart,
                   costHeading(tr("Cost"), series.currency) +

@@ -27,6 +27,8 @@ public:
                                          const QPalette& palette);
 
     static QString kindTitle(ReworkKind kind);
+    // The axis label of the month still under way.
+    static QString toDateLabel(const QString& month);
     // The most points or bars a chart of `width` pixels gets.
     static int pointBudget(int width);
 };

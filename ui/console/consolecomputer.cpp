@@ -17,7 +17,8 @@ QVariant computeOn(Library& library, const MeasureFilter& filter, QString& error
         return QVariant::fromValue(result);
     }
     result.series = std::move(series).value();
-    auto alerts = computeAlerts(library);
+    auto alerts =
+        computeAlerts(library, filter.stream); // the stream chosen, any period: alerts are about now
     if (!alerts.ok()) {
         error = alerts.message();
         return QVariant::fromValue(result);

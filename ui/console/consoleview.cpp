@@ -359,6 +359,9 @@ void ConsoleView::onComputed(const ConsoleResult& result)
         return;
     }
     m_series = std::make_shared<const ConsoleSeries>(result.series);
+    const QString scope = scopeText(result);
+    for (ChartPanel* panel : std::as_const(m_panels))
+        panel->setScope(scope);
     // One chart per turn of the event loop: the window keeps answering while six charts are built.
     m_nextPanel = 0;
     m_drawNext.start();
@@ -367,15 +370,38 @@ void ConsoleView::onComputed(const ConsoleResult& result)
     m_alertsTitle->setText(result.alerts.isEmpty() ? tr("Alerts: none") : tr("Alerts (%1): double-click one to go there")
                                                                                  .arg(result.alerts.size()));
     const QStringList& months = result.series.months;
-    m_state->setText(months.isEmpty() ? tr("Nothing recorded in this period.")
-                                      : tr("%1 to %2 · %3 rework hours · %4 closed runs")
-                                            .arg(months.first(), months.last())
-                                            .arg(QLocale().toString(result.series.measures.reworkHours, 'f', 0))
-                                            .arg(std::accumulate(result.series.yields.cbegin(),
-                                                                 result.series.yields.cend(), 0,
-                                                                 [](int total, const StreamYield& stream) {
-                                                                     return total + stream.closedRuns;
-                                                                 })));
+    m_state->setText(
+        months.isEmpty()
+            ? tr("Nothing recorded in this period.")
+            : tr("%1 · %2 rework hours · %3 closed runs")
+                  .arg(periodText(result.series))
+                  .arg(QLocale().toString(result.series.measures.reworkHours, 'f', 0))
+                  .arg(std::accumulate(
+                      result.series.yields.cbegin(), result.series.yields.cend(), 0,
+                      [](int total, const StreamYield& stream) { return total + stream.closedRuns; })));
+}
+
+// "2025-04 to 2026-03 (to date)": the period of a result, its month still under way marked.
+QString ConsoleView::periodText(const ConsoleSeries& series)
+{
+    const QStringList& months = series.months;
+    if (months.isEmpty())
+        return tr("no months");
+    QString text =
+        months.first() == months.last() ? months.first() : tr("%1 to %2").arg(months.first(), months.last());
+    if (series.partialMonth == months.last())
+        text += tr(" (to date)");
+    else if (!series.partialMonth.isEmpty())
+        text += tr(" (%1 to date)").arg(series.partialMonth);
+    return text;
+}
+
+// What an exported chart is of: the stream (or all of them) and the period.
+QString ConsoleView::scopeText(const ConsoleResult& result) const
+{
+    const int index = result.filter.stream.isEmpty() ? -1 : m_stream->findData(result.filter.stream);
+    const QString stream = index > 0 ? m_stream->itemText(index) : tr("All value streams");
+    return tr("%1 · %2").arg(stream, periodText(result.series));
 }
 
 void ConsoleView::drawNextPanel()

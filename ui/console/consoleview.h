@@ -64,6 +64,8 @@ private:
     void setBusy(bool busy);
     QWidget* makeFilterBar();
     QWidget* makeAlerts();
+    QString scopeText(const ConsoleResult& result) const;
+    static QString periodText(const ConsoleSeries& series);
 
     Document* m_document = nullptr;
     ConsoleComputer* m_computer = nullptr;

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "incidents/incidentstatus.h"
 #include "plaintext.h"
+#include "process.h"
 #include "rework.h"
 
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace stable {
@@ -118,10 +120,18 @@ ImproveDialog::ImproveDialog(Document& document, const Incident& incident, QWidg
         this);
     plainLabel(where);
     where->setWordWrap(true);
-    // The root cause says what to guard against; the person turns it into something one can tick.
-    m_statement->setPlainText(incident.rootCause);
-    m_statement->selectAll();
-    m_statement->setPlaceholderText(tr("What is checked, e.g. “Every stored procedure ends with GO”"));
+    // The root cause says what went wrong; the check says what is so when it does not: the root cause is
+    // quoted for reference, and the check starts as "Check that …" for the person to finish.
+    auto* cause = plainLabel(new QLabel(this));
+    cause->setObjectName(QStringLiteral("rootCause"));
+    cause->setWordWrap(true);
+    cause->setText(incident.rootCause.trimmed().isEmpty()
+                       ? tr("%1 has no root cause written yet.").arg(incident.key())
+                       : tr("Root cause of %1: “%2”").arg(incident.key(), incident.rootCause.trimmed()));
+    m_statement->setPlainText(checkLeadIn());
+    m_statement->moveCursor(QTextCursor::End);
+    m_statement->setPlaceholderText(
+        tr("What is checked, e.g. “Check that every stored procedure ends with GO”"));
     m_statement->setTabChangesFocus(true);
     m_statement->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_statement->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -131,12 +141,21 @@ ImproveDialog::ImproveDialog(Document& document, const Incident& incident, QWidg
     m_stage->addItem(tr("Exit: before handing on"), toText(Stage::Exit));
     m_stage->setCurrentIndex(2);
     m_critical->setChecked(incident.severity >= 8);
-    m_key->setPlaceholderText(tr("Made from the statement"));
+    // The key a blank field gives, as the check is written.
+    const auto showKey = [this] {
+        const QString statement = m_statement->toPlainText().simplified();
+        m_key->setPlaceholderText(statement.isEmpty() || statement == checkLeadIn().trimmed()
+                                      ? tr("Made from the check")
+                                      : checkKeyFrom(statement, {}));
+    };
+    connect(m_statement, &QPlainTextEdit::textChanged, this, showKey);
+    showKey();
     m_publish->setChecked(true);
     styleAsRefusal(m_message);
 
     auto* form = new QFormLayout;
     form->addRow(where);
+    form->addRow(cause);
     form->addRow(tr("&Check:"), m_statement);
     form->addRow(tr("&Stage:"), m_stage);
     form->addRow(QString(), m_critical);
@@ -159,8 +178,19 @@ bool ImproveDialog::publishNext() const
     return m_publish->isChecked();
 }
 
+QString ImproveDialog::checkLeadIn()
+{
+    return tr("Check that ");
+}
+
 void ImproveDialog::improveNow()
 {
+    if (m_statement->toPlainText().simplified() == checkLeadIn().trimmed()) {
+        m_message->setText(tr("Finish the check: what is so when the defect cannot happen again?"));
+        m_message->show();
+        m_statement->setFocus();
+        return;
+    }
     Improvement improvement;
     improvement.incident = m_incident.id;
     improvement.statement = m_statement->toPlainText();

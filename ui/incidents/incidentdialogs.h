@@ -48,6 +48,7 @@ public:
 
 private:
     void improveNow();
+    static QString checkLeadIn();
 
     Document& m_document;
     Incident m_incident;

@@ -11,6 +11,7 @@
 #include "publishdialog.h"
 #include "rework.h"
 #include "sql.h"
+#include "wording.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -365,7 +366,8 @@ void IncidentEditor::loadRecord()
             auto setting = numericSetting(library, QStringLiteral("verify-after-runs"));
             const int runs = setting.ok() ? static_cast<int>(setting.value()) : 3;
             text += QLatin1Char(' ') +
-                    tr("It is verified once its check passes first time in %1 closed runs.").arg(runs);
+                    counted(runs, tr("It is verified once its check passes first time in %1 closed run."),
+                            tr("It is verified once its check passes first time in %1 closed runs."));
         }
         m_answer->setText(text);
     } else {

@@ -5,8 +5,10 @@
 #include "pagedprint.h"
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTextLayout>
 #include <QTextOption>
 
@@ -154,9 +156,7 @@ void BodyLayout::measure(const PrintBody& body, QPaintDevice& device)
             continue;
         }
 
-        QList<qreal> edges{0};
-        for (const qreal fraction : block.columns)
-            edges.append(edges.last() + fraction * m_width);
+        const QList<qreal> edges = columnEdges(block, base, device);
         const qreal padding = (block.ruled ? ruledPadding : plainPadding) * perPoint;
         const qreal inset = block.ruled ? m_padding : 0; // text without lines lines up with the paragraphs
         const int headerStart = static_cast<int>(m_units.size());
@@ -196,6 +196,60 @@ void BodyLayout::measure(const PrintBody& body, QPaintDevice& device)
             m_units.push_back(std::move(unit));
         }
     }
+}
+
+// The widest word of a text that may not be broken: hashes and URLs (Mono) break anywhere instead.
+qreal BodyLayout::longestWord(const Text& text, const QFont& base, QPaintDevice& device)
+{
+    qreal longest = 0;
+    for (const Span& span : text.spans()) {
+        if ((span.face & Mono) != 0)
+            continue;
+        const QFontMetricsF metrics(formatOf(span.face, base).font(), &device);
+        for (const QString& word :
+             span.text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+            longest = std::max(longest, metrics.horizontalAdvance(word));
+    }
+    return longest;
+}
+
+// The left edge of each column and the right edge of the last. The fractions give the widths, except that
+// a column is never narrower than its longest word ("Performed" must not print as "Performe d"): what it
+// lacks comes from the columns with room to spare, in proportion to that room.
+QList<qreal> BodyLayout::columnEdges(const Block& block, const QFont& base, QPaintDevice& device)
+{
+    const int count = static_cast<int>(block.columns.size());
+    QList<qreal> widths;
+    for (const qreal fraction : block.columns)
+        widths.append(fraction * m_width);
+    QList<qreal> least(count, 0.0);
+    for (const Row& row : block.rows) {
+        int column = 0;
+        for (const Cell& cell : row.cells) {
+            if (cell.columns == 1 && column < count)
+                least[column] =
+                    std::max(least.at(column), longestWord(cell.text, base, device) + 2 * m_padding + 1);
+            column += cell.columns;
+        }
+    }
+    qreal lacking = 0;
+    qreal spare = 0;
+    for (int c = 0; c < count; ++c) {
+        lacking += std::max(0.0, least.at(c) - widths.at(c));
+        spare += std::max(0.0, widths.at(c) - least.at(c));
+    }
+    if (lacking > 0 && spare >= lacking) {
+        for (int c = 0; c < count; ++c) {
+            if (widths.at(c) < least.at(c))
+                widths[c] = least.at(c);
+            else
+                widths[c] -= (widths.at(c) - least.at(c)) * lacking / spare;
+        }
+    }
+    QList<qreal> edges{0};
+    for (const qreal width : std::as_const(widths))
+        edges.append(edges.last() + width);
+    return edges;
 }
 
 qreal BodyLayout::heightOf(int first, int last, bool atTop) const

@@ -34,6 +34,9 @@ public:
     void paintPage(QPainter& painter, int page) const;
 
 private:
+    qreal longestWord(const Text& text, const QFont& base, QPaintDevice& device);
+    QList<qreal> columnEdges(const Block& block, const QFont& base, QPaintDevice& device);
+
     struct Piece
     {
         int text = -1; // index into m_texts

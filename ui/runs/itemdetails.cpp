@@ -18,6 +18,21 @@ QString escaped(const QString& text)
     return text.toHtmlEscaped();
 }
 
+// A link or path shown with a chance to break after each separator: the details wrap at words only (so
+// that "Performed" never shows as "Performe d"), and a long link must not widen the table.
+QString breakable(const QString& location)
+{
+    QString shown;
+    for (const QChar c : location) {
+        shown += c;
+        if (c == QLatin1Char('/') || c == QLatin1Char('.') || c == QLatin1Char('?') ||
+            c == QLatin1Char('&') || c == QLatin1Char('=') || c == QLatin1Char('-') ||
+            c == QLatin1Char('_') || c == QLatin1Char('\\'))
+            shown += QChar(0x200B); // zero-width space
+    }
+    return shown.toHtmlEscaped();
+}
+
 QUrl evidenceUrl(const QString& evidence)
 {
     return evidence.contains(QLatin1String("://")) ? QUrl(evidence) : QUrl::fromLocalFile(evidence);
@@ -44,10 +59,11 @@ QString runItemHtml(const RunItem& item)
         const QString utc = at ? at->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : a.signedAt;
         const QString local = at ? at->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
         const QString evidence =
-            a.evidence.isEmpty() ? QString()
-                                 : QStringLiteral("<a href='%1'>%2</a>")
-                                       .arg(evidenceUrl(a.evidence).toString(QUrl::FullyEncoded).toHtmlEscaped(),
-                                            escaped(a.evidence));
+            a.evidence.isEmpty()
+                ? QString()
+                : QStringLiteral("<a href='%1'>%2</a>")
+                      .arg(evidenceUrl(a.evidence).toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                           breakable(a.evidence));
         QStringList cells{escaped(a.signerName), utc, local, meaningText(a.meaning),
                           RunsView::tr("%1 (attempt %2)").arg(outcomeText(a.outcome)).arg(a.attempt), escaped(a.note), evidence};
         if (a.voided)

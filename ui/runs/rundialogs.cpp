@@ -178,11 +178,16 @@ CloseRunDialog::CloseRunDialog(Document& document, const Run& run, QWidget* pare
     m_rolledBack->setObjectName(QStringLiteral("rolledBack"));
     const int open = run.itemCount - run.finalCount;
     auto* summary = new QLabel(
-        open == 0 ? tr("Every item of ‘%1’ is passed or n/a: the run can complete.").arg(run.title)
-                  : tr("‘%1’ has %2 of %3 items not passed or n/a yet; it can only close as rolled back.")
-                        .arg(run.title)
-                        .arg(open)
-                        .arg(run.itemCount),
+        open == 0
+            ? tr("Every item of ‘%1’ is passed or n/a: the run can complete.").arg(run.title)
+            : (open == 1
+                   ? tr("‘%1’ has 1 of %2 items not passed or n/a yet; it can only close as rolled back.")
+                         .arg(run.title)
+                         .arg(run.itemCount)
+                   : tr("‘%1’ has %2 of %3 items not passed or n/a yet; it can only close as rolled back.")
+                         .arg(run.title)
+                         .arg(open)
+                         .arg(run.itemCount)),
         this);
     summary->setObjectName(QStringLiteral("summary"));
     plainLabel(summary);

@@ -14,6 +14,7 @@
 #include "runs/signdialog.h"
 #include "runs/startrundialog.h"
 #include "tints.h"
+#include "wording.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -133,6 +134,9 @@ RunsView::RunsView(QWidget* parent)
     m_details->setObjectName(QStringLiteral("itemDetails"));
     m_details->setAccessibleName(tr("The selected item, its signatures and the step's past incidents"));
     m_details->setOpenLinks(false);
+    // At word boundaries only: breaking anywhere lets the signatures table shrink its columns below a word
+    // ("Performe d", "Meanin g"); links in it carry their own break points.
+    m_details->setWordWrapMode(QTextOption::WordWrap);
     connect(m_details, &QTextBrowser::anchorClicked, this, &RunsView::openLink);
     auto* itemSplit = new QSplitter(Qt::Vertical, right);
     itemSplit->addWidget(m_tree);
@@ -170,7 +174,7 @@ RunsView::RunsView(QWidget* parent)
             signItem();
     });
     connect(m_runs, &QAbstractItemModel::modelReset, this, [this] {
-        m_count->setText(tr("%1 runs shown").arg(m_runs->rowCount()));
+        m_count->setText(counted(m_runs->rowCount(), tr("%1 run shown"), tr("%1 runs shown")));
     });
     connect(&m_ticker, &QTimer::timeout, this, &RunsView::tick);
     m_ticker.setInterval(1000);
@@ -545,6 +549,38 @@ void RunsView::signAs(std::optional<Outcome> outcome)
     emit statusMessage(tr("Signed %1 as %2.").arg(item.ref(), outcomeText(dialog.signedAttestation().outcome).toLower()));
     if (dialog.signedAttestation().outcome == Outcome::Fail)
         afterFailure(item, dialog.signedAttestation().note);
+    else
+        selectNextOpenItem(item.id);
+}
+
+// On to the work that is left once an item is done: the next item not passed or n/a below it in the
+// checklist as shown (steps, then stages), wrapping round. A critical item waiting for its second signer
+// stays selected, so that person signs it next.
+void RunsView::selectNextOpenItem(const QString& doneItemId)
+{
+    const QModelIndex done = m_checklist->indexOfItem(doneItemId);
+    const RunItem* item = m_checklist->itemAt(done);
+    if (!item || (item->state != ItemState::Passed && item->state != ItemState::NotApplicable))
+        return;
+    const auto openAt = [this](const QModelIndex& index) {
+        const RunItem* candidate = m_checklist->itemAt(index);
+        return candidate && (candidate->state == ItemState::Open || candidate->state == ItemState::Failed)
+                   ? candidate->id
+                   : QString();
+    };
+    QModelIndex next = m_tree->indexBelow(done);
+    for (bool wrapped = false; next != done; next = m_tree->indexBelow(next)) {
+        if (!next.isValid()) {
+            if (wrapped)
+                return;
+            wrapped = true;
+            next = m_checklist->index(0, 0);
+        }
+        if (const QString id = openAt(next); !id.isEmpty()) {
+            selectItem(id);
+            return;
+        }
+    }
 }
 
 void RunsView::afterFailure(const RunItem& item, const QString& signerNote)

@@ -62,6 +62,7 @@ signals:
     void statusMessage(const QString& message);
 
 private:
+    void selectNextOpenItem(const QString& doneItemId);
     void buildFilters(QWidget* pane);
     void applyFilter();
     void onDocumentChanged(stable::Changes what);

@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "people.h"
+#include "plaintext.h"
 #include "runs/runwording.h"
 #include "runs/signaturewidgets.h"
 
@@ -57,6 +58,30 @@ SignDialog::SignDialog(Document& document, const Run& run, const RunItem& item, 
     statement->setText(about);
 
     fillPeople(m_person, document.library());
+    // A critical item's second slot: who has signed this attempt already is named, and not offered again.
+    auto* signedBy = plainLabel(new QLabel(this));
+    signedBy->setObjectName(QStringLiteral("alreadySigned"));
+    signedBy->setWordWrap(true);
+    signedBy->hide();
+    if (item.critical) {
+        QStringList names;
+        for (const Attestation& a : item.attestations) {
+            if (a.voided || a.attempt != item.attempt)
+                continue;
+            names << tr("%1 (%2): %3, %4")
+                         .arg(a.signerName, a.signerInitials, outcomeText(a.outcome).toLower(),
+                              localTimeText(a.signedAt));
+            const int index = m_person->findData(a.signerId);
+            if (index >= 0)
+                m_person->removeItem(index);
+        }
+        m_person->setCurrentIndex(-1);
+        if (!names.isEmpty()) {
+            signedBy->setText(tr("Already signed by %1. A different person signs the second slot.")
+                                  .arg(names.join(tr("; "))));
+            signedBy->show();
+        }
+    }
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setPlaceholderText(tr("The signer's PIN"));
     for (Outcome outcome : {Outcome::Pass, Outcome::Fail, Outcome::NotApplicable})
@@ -105,6 +130,7 @@ SignDialog::SignDialog(Document& document, const Run& run, const RunItem& item, 
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(statement);
+    layout->addWidget(signedBy);
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
