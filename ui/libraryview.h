@@ -30,7 +30,7 @@ public:
     void removeStep();
     void addCheck();
     void removeStream(); // undoable; its revisions, runs and incidents stay
-    QString currentStreamId() const;
+    QString currentStreamId() const override;
     QString currentStepId() const;
 
     QTreeView* navigator() const { return m_tree; }

@@ -76,6 +76,8 @@ void installLibraryView(MainWindow& window)
         addCheck->setEnabled(!view->currentStepId().isEmpty());
     };
     QObject::connect(view, &LibraryView::currentRecordChanged, view, update);
+    QObject::connect(view, &LibraryView::currentRecordChanged, &window,
+                     [&window] { window.takeStreamFrom(View::Library); });
     update();
 }
 

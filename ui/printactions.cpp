@@ -1,9 +1,9 @@
-// Paper from the desktop app. The stream is the one selected in the Library view and the run the one
-// selected in the Runs view; without a selection the user picks from a list.
+// Paper from the desktop app. The stream is the window's current stream and the run the one selected in
+// the Runs view; without either the user picks from a list.
 #include "printactions.h"
 
+#include "currentstream.h"
 #include "document.h"
-#include "libraryview.h"
 #include "mainwindow.h"
 #include "plaintext.h"
 #include "print/printing.h"
@@ -55,10 +55,8 @@ QAction* insertionPoint(QMenu& file)
 
 std::optional<QString> chooseStream(MainWindow& window, Library& library)
 {
-    if (auto* view = qobject_cast<LibraryView*>(window.viewWidget(View::Library))) {
-        if (!view->currentStreamId().isEmpty())
-            return view->currentStreamId();
-    }
+    if (const QString current = window.currentStream()->id(); !current.isEmpty())
+        return current;
     auto streams = listStreamNames(library);
     if (!streams.ok()) {
         plainMessage(&window, QMessageBox::Warning, tr("Print Checklist"), streams.message());

@@ -238,6 +238,11 @@ bool ConsoleView::selectRecord(const QString& entity, const QString& id)
     return true;
 }
 
+QString ConsoleView::currentStreamId() const
+{
+    return m_stream->currentData().toString();
+}
+
 void ConsoleView::reloadStreams()
 {
     const QString current = m_stream->currentData().toString();

@@ -283,6 +283,12 @@ void RunsView::setDocument(Document* document)
 
 bool RunsView::selectRecord(const QString& entity, const QString& id)
 {
+    if (m_document && entity == QLatin1String("stream")) {
+        const int index = m_streamFilter->findData(id);
+        if (index >= 0)
+            m_streamFilter->setCurrentIndex(index);
+        return index >= 0;
+    }
     if (!m_document || entity != QLatin1String("run"))
         return false;
     const int row = m_runs->rowOf(id);
@@ -291,6 +297,11 @@ bool RunsView::selectRecord(const QString& entity, const QString& id)
     m_list->setCurrentIndex(m_runs->index(row, 0));
     m_list->scrollTo(m_runs->index(row, 0));
     return true;
+}
+
+QString RunsView::currentStreamId() const
+{
+    return m_streamFilter->currentData().toString();
 }
 
 QString RunsView::currentItemId() const
