@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -74,10 +75,26 @@ MainWindow::MainWindow(QWidget* parent)
     centralLayout->addWidget(m_stack, 1);
     setCentralWidget(central);
     createActions();
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray())) {
+        // A first start: room for a view beside the panels, on a small screen all of it.
+        const QRect available = screen()->availableGeometry();
+        QRect frame(QPoint(), QSize(1280, 800).boundedTo(available.size()));
+        frame.moveCenter(available.center());
+        resize(frame.size());
+        move(frame.topLeft());
+    }
     updateTitle();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    // The panels are added after the window is made (startup's installViews), so their saved places and
+    // visibility are restored once they all exist.
+    if (!m_stateRestored) {
+        m_stateRestored = true;
+        restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+    }
+    QMainWindow::showEvent(event);
 }
 
 MainWindow::~MainWindow()

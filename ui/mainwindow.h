@@ -64,6 +64,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createActions();
@@ -90,6 +91,7 @@ private:
     QMenu* m_processMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QActionGroup* m_viewActions = nullptr;
+    bool m_stateRestored = false;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_backUpAction = nullptr;
