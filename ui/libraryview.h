@@ -42,7 +42,11 @@ signals:
     void currentRecordChanged();
     void editRefused(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitDetailColumn();
     void showCurrent(const QModelIndex& current);
     void selectFirstStep();
     QModelIndex currentSourceIndex() const;

@@ -5,6 +5,7 @@
 #include "libraryview.h"
 #include "mainwindow.h"
 #include "navigatormodel.h"
+#include "process.h"
 #include "startup.h"
 #include "testlibrary.h"
 #include "trywait.h"
@@ -61,6 +62,12 @@ private slots:
         options.months = 3;
         options.endDate = QDate(2026, 2, 28);
         QVERIFY(generateDemo(*m_lib, options).ok());
+        // One stream's draft differs from its revision: its detail in the navigator is the longest.
+        auto streams = listStreamNames(*m_lib);
+        QVERIFY(streams.ok() && !streams->isEmpty());
+        ValueStream changed = loadDraft(*m_lib, streams->first().id).value();
+        changed.purpose += QStringLiteral(" Changed since it was published.");
+        QVERIFY(updateStream(*m_lib, changed).ok());
         m_lib.close();
     }
 
