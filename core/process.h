@@ -110,6 +110,9 @@ Status moveCheck(Library& library, const QString& checkId, int newPosition);
 // its audit event; doing what is already so writes nothing.
 Status removeStream(Library& library, const QString& streamId);
 Status restoreStream(Library& library, const QString& streamId);
+// A live stream's name, purpose and owner (its key stays: revisions and runs are filed under it). One
+// transaction with its audit event (stream.update); an edit that changes nothing writes nothing.
+Status updateStream(Library& library, const ValueStream& stream);
 
 // A key not yet used among `taken`, made from `text` ("Deploy to prod" → "deploy-to-prod").
 QString makeKey(const QString& text, const QStringList& taken);

@@ -1,5 +1,6 @@
-// Removing a whole value stream and bringing it back. A stream is never deleted: its revisions, runs and
-// incidents keep pointing at it, and the desktop app's undo of a removal must get back the same stream.
+// Removing a whole value stream and bringing it back, and editing its name, purpose and owner. A stream
+// is never deleted: its revisions, runs and incidents keep pointing at it, and the desktop app's undo of
+// a removal must get back the same stream.
 #include "draftstore.h"
 #include "library.h"
 #include "process.h"
@@ -51,6 +52,39 @@ Status removeStream(Library& library, const QString& streamId)
 Status restoreStream(Library& library, const QString& streamId)
 {
     return setStreamRemoved(library, streamId, false);
+}
+
+Status updateStream(Library& library, const ValueStream& stream)
+{
+    WriteTransaction transaction(library, Changes(Change::Streams) | Change::Drafts);
+    STABLE_TRY(transaction.begin());
+    const QSqlDatabase db = transaction.db();
+    auto state = selectRecord(db, QStringLiteral("SELECT removed FROM stream WHERE id = ?"), {stream.id},
+                              QStringLiteral("No value stream with the id ‘%1’.").arg(stream.id));
+    STABLE_TRY(state);
+    const bool removed = state->value(0).toBool();
+    state->finish();
+    auto before = draft::loadStreamRow(db, stream.id);
+    STABLE_TRY(before);
+    if (removed)
+        return refused(
+            QStringLiteral("The value stream ‘%1’ was removed from the library; bring it back before "
+                           "editing it.")
+                .arg(before->name));
+    ValueStream after = before.value();
+    after.name = stream.name;
+    after.purpose = stream.purpose;
+    after.owner = stream.owner;
+    STABLE_TRY(draft::validateStreamFields(after));
+    if (draft::streamJson(after) == draft::streamJson(before.value()))
+        return success();
+    STABLE_TRY(execSql(db, QStringLiteral("UPDATE stream SET name = ?, purpose = ?, owner = ? WHERE id = ?"),
+                       {after.name, after.purpose, after.owner, after.id}));
+    STABLE_TRY(draft::audit(transaction, QStringLiteral("stream.update"), QStringLiteral("stream"), after.id,
+                            draft::streamJson(before.value()), draft::streamJson(after)));
+    STABLE_TRY(draft::touchDraft(transaction, after.id));
+    STABLE_TRY(transaction.commit());
+    return success();
 }
 
 } // namespace stable

@@ -34,6 +34,7 @@ const CommandKey commandKeys[] = {
     {"closeRunMenuAction", Qt::CTRL | Qt::SHIFT | Qt::Key_C},
     {"newIncidentAction", Qt::CTRL | Qt::SHIFT | Qt::Key_I},
     {"importBpmnAction", Qt::CTRL | Qt::SHIFT | Qt::Key_B},
+    {"streamPropertiesAction", Qt::ALT | Qt::Key_Return},
 };
 
 void giveCommandsTheirKeys(MainWindow& window)
@@ -49,13 +50,22 @@ QAction* actionNamed(MainWindow& window, const char* name)
     return window.findChild<QAction*>(QLatin1String(name));
 }
 
-// The navigator's rows (streams and steps) offer the Process commands that act on the selection.
+// The navigator's rows (streams and steps) offer the Process commands that act on the selection; the
+// click selects its row first, so that they act on the row clicked.
 void addNavigatorMenu(MainWindow& window)
 {
     auto* navigator = window.findChild<QAbstractItemView*>(QStringLiteral("libraryNavigator"));
     if (!navigator)
         return;
-    navigator->setContextMenuPolicy(Qt::ActionsContextMenu);
+    navigator->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(
+        navigator, &QWidget::customContextMenuRequested, navigator, [navigator](const QPoint& at) {
+            const QModelIndex index = navigator->indexAt(at);
+            if (!index.isValid())
+                return;
+            navigator->setCurrentIndex(index);
+            QMenu::exec(navigator->actions(), navigator->viewport()->mapToGlobal(at), nullptr, navigator);
+        });
     for (const char* name : {"addStepAction", "addCheckAction", "removeStepAction"})
         if (QAction* action = actionNamed(window, name))
             navigator->addAction(action);

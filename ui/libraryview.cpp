@@ -7,6 +7,7 @@
 #include "startpage.h"
 #include "stepeditor.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,6 +15,7 @@
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace stable {
 
@@ -51,7 +53,9 @@ LibraryView::LibraryView(QWidget* parent)
     m_tree->setAlternatingRowColors(false);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(NavigatorModel::NameColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(NavigatorModel::DetailColumn, QHeaderView::ResizeToContents);
+    // The details (counts, revision, "draft changed") give way to the names: see fitDetailColumn.
+    m_tree->header()->setSectionResizeMode(NavigatorModel::DetailColumn, QHeaderView::Interactive);
+    m_tree->viewport()->installEventFilter(this);
     m_tree->header()->hide();
     // Drag a step among its stream's steps, a check among its step's checks.
     m_tree->setDragEnabled(true);
@@ -95,6 +99,12 @@ LibraryView::LibraryView(QWidget* parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { showCurrent(current); });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &LibraryView::fitDetailColumn);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &LibraryView::fitDetailColumn);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &LibraryView::fitDetailColumn);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &LibraryView::fitDetailColumn);
+    connect(m_tree, &QTreeView::expanded, this, &LibraryView::fitDetailColumn);
     // A new value stream shows its steps at once.
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& under, int first, int last) {
         if (under.isValid())
@@ -102,6 +112,23 @@ LibraryView::LibraryView(QWidget* parent)
         for (int row = first; row <= last; ++row)
             m_tree->expand(m_filter->index(row, 0));
     });
+}
+
+bool LibraryView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitDetailColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+// As wide as its longest text, but at most two fifths of the navigator: one long detail (a stream's
+// "r3 · draft changed") once cut every step name to "…".
+void LibraryView::fitDetailColumn()
+{
+    const QAbstractItemView* view = m_tree; // QTreeView's override is protected; the base's is public
+    const int wanted = view->sizeHintForColumn(NavigatorModel::DetailColumn);
+    m_tree->setColumnWidth(NavigatorModel::DetailColumn,
+                           std::min(wanted, m_tree->viewport()->width() * 2 / 5));
 }
 
 void LibraryView::setDocument(Document* document)

@@ -33,7 +33,7 @@ public:
     void removeStep();
     void addCheck();
     void removeStream(); // undoable; its revisions, runs and incidents stay
-    QString currentStreamId() const;
+    QString currentStreamId() const override;
     QString currentStepId() const;
 
     QTreeView* navigator() const { return m_tree; }
@@ -46,7 +46,11 @@ signals:
     void currentRecordChanged();
     void editRefused(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitDetailColumn();
     void showCurrent(const QModelIndex& current);
     void selectFirstStep();
     QModelIndex currentSourceIndex() const;

@@ -1,12 +1,15 @@
 #include "librarywiring.h"
 
+#include "currentstream.h"
 #include "document.h"
 #include "libraryview.h"
 #include "mainwindow.h"
 #include "plaintext.h"
+#include "streampropertiesdialog.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QTreeView>
@@ -29,6 +32,33 @@ void addUndoHistory(MainWindow& window)
     const auto follow = [history](Document* document) { history->setStack(document ? &document->undoStack() : nullptr); };
     QObject::connect(&window, &MainWindow::documentChanged, history, follow);
     follow(window.document());
+}
+
+// Process → Stream Properties… and the navigator's context menu: the current stream's name, purpose
+// and owner.
+void installStreamProperties(MainWindow& window, LibraryView* view)
+{
+    CurrentStream* current = window.currentStream();
+    QAction* properties = window.processMenu()->addAction(LibraryView::tr("Str&eam Properties…"));
+    properties->setObjectName(QStringLiteral("streamPropertiesAction"));
+    properties->setToolTip(LibraryView::tr("Edit the name, purpose and owner of the current value stream"));
+    QObject::connect(properties, &QAction::triggered, &window, [&window, current] {
+        if (!window.document() || current->id().isEmpty())
+            return;
+        StreamPropertiesDialog dialog(*window.document(), current->id(), &window);
+        if (dialog.exec() == QDialog::Accepted)
+            window.showStatus(
+                LibraryView::tr("Saved the properties of ‘%1’.").arg(dialog.nameEdit()->text().trimmed()));
+    });
+    const auto update = [&window, current, properties] {
+        properties->setEnabled(window.document() && !current->id().isEmpty());
+    };
+    QObject::connect(current, &CurrentStream::currentStreamChanged, properties, update);
+    QObject::connect(&window, &MainWindow::documentChanged, properties, update);
+    update();
+
+    // First in the navigator's context menu (keyboardwiring adds the other Process commands).
+    view->navigator()->addAction(properties);
 }
 
 } // namespace
@@ -72,6 +102,7 @@ void installLibraryView(MainWindow& window)
             view->removeStream();
     });
     removeStream->setObjectName(QStringLiteral("removeStreamAction"));
+    installStreamProperties(window, view);
     const auto update = [view, addStep, removeStep, addCheck, removeStream] {
         addStep->setEnabled(!view->currentStreamId().isEmpty());
         removeStream->setEnabled(!view->currentStreamId().isEmpty());
@@ -79,6 +110,8 @@ void installLibraryView(MainWindow& window)
         addCheck->setEnabled(!view->currentStepId().isEmpty());
     };
     QObject::connect(view, &LibraryView::currentRecordChanged, view, update);
+    QObject::connect(view, &LibraryView::currentRecordChanged, &window,
+                     [&window] { window.takeStreamFrom(View::Library); });
     update();
 }
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "currentstream.h"
 #include "document.h"
 #include "integrity.h"
 #include "messagebanner.h"
@@ -22,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -47,9 +49,16 @@ QString libraryFilter()
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_stack(new QStackedWidget(this))
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_currentStream(new CurrentStream(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    connect(m_currentStream, &CurrentStream::currentStreamChanged, this, [this] {
+        if (const std::optional<View> shown = currentView())
+            showCurrentStreamIn(*shown);
+    });
     if (auto* application = qobject_cast<QApplication*>(QCoreApplication::instance()))
         installWheelGuard(*application);
     m_emptyState = new QLabel(tr("<h2>No library is open</h2><p>Open the team's library with <b>File → Open…</b>, "
@@ -67,10 +76,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_stack(new QStac
     centralLayout->addWidget(m_stack, 1);
     setCentralWidget(central);
     createActions();
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray())) {
+        // A first start: room for a view beside the panels, on a small screen all of it.
+        const QRect available = screen()->availableGeometry();
+        QRect frame(QPoint(), QSize(1280, 800).boundedTo(available.size()));
+        frame.moveCenter(available.center());
+        resize(frame.size());
+        move(frame.topLeft());
+    }
     updateTitle();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    // The panels are added after the window is made (startup's installViews), so their saved places and
+    // visibility are restored once they all exist.
+    if (!m_stateRestored) {
+        m_stateRestored = true;
+        restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+    }
+    QMainWindow::showEvent(event);
 }
 
 MainWindow::~MainWindow()
@@ -135,7 +160,7 @@ void MainWindow::addView(View view, const QString& title, QWidget* widget, Docum
     action->setCheckable(true);
     action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + static_cast<int>(m_views.size()))));
     m_viewActions->addAction(action);
-    m_views.insert(view, ViewEntry{widget, documentView, action});
+    m_views.insert(view, ViewEntry{widget, documentView, action, false, {}});
     documentView->setDocument(nullptr);
     if (m_document && m_views.size() == 1)
         showView(view);
@@ -157,7 +182,34 @@ bool MainWindow::showView(View view)
     attach(*entry);
     m_stack->setCurrentWidget(entry->widget);
     entry->action->setChecked(true);
+    showCurrentStreamIn(view);
     return true;
+}
+
+void MainWindow::showCurrentStreamIn(View view)
+{
+    const auto entry = m_views.find(view);
+    if (entry == m_views.end() || !entry->attached)
+        return;
+    const QString current = m_currentStream->id();
+    if (!current.isEmpty() && entry->streamShown != current &&
+        entry->documentView->currentStreamId() != current)
+        entry->documentView->selectRecord(QStringLiteral("stream"), current);
+    entry->streamShown = current;
+    // Nothing was current yet, or the view could not show it (removed meanwhile): the view's stream is.
+    takeStreamFrom(view);
+}
+
+void MainWindow::takeStreamFrom(View view)
+{
+    const auto entry = m_views.find(view);
+    if (entry == m_views.end() || currentView() != view)
+        return;
+    const QString picked = entry->documentView->currentStreamId();
+    if (picked.isEmpty())
+        return;
+    entry->streamShown = picked;
+    m_currentStream->set(picked);
 }
 
 std::optional<View> MainWindow::currentView() const
@@ -243,7 +295,9 @@ void MainWindow::closeLibrary()
         if (entry.attached)
             entry.documentView->setDocument(nullptr);
         entry.attached = false;
+        entry.streamShown.clear();
     }
+    m_currentStream->set({});
     emit documentChanged(nullptr);
     undoGroup().removeStack(&m_document->undoStack());
     m_document.reset();

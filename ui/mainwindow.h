@@ -18,6 +18,7 @@ class QDockWidget;
 
 namespace stable {
 
+class CurrentStream;
 class Document;
 class MessageBanner;
 
@@ -43,6 +44,11 @@ public:
     std::optional<View> currentView() const;
     QWidget* viewWidget(View view) const;
     bool selectRecord(View view, const QString& entity, const QString& id);
+    // The one value stream every view shows and the stream commands act on. A view that is shown gets it
+    // (when it changed since the view last had it); call takeStreamFrom when the user picks a stream in a
+    // view: if that view is the one shown, its stream becomes current.
+    CurrentStream* currentStream() const { return m_currentStream; }
+    void takeStreamFrom(View view);
 
     // Extension points for the views' own commands and panels (wired in startup's installViews).
     QMenu* editMenu() const { return m_editMenu; }
@@ -59,6 +65,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createActions();
@@ -72,11 +79,13 @@ private:
     void showAbout();
 
     bool askToUpgrade(const QString& path, int schema);
+    void showCurrentStreamIn(View view);
 
     std::unique_ptr<Document> m_document;
     std::function<bool(const QString&, int)> m_askUpgrade;
     QStackedWidget* m_stack = nullptr;
     MessageBanner* m_banner = nullptr;
+    CurrentStream* m_currentStream = nullptr;
     QLabel* m_emptyState = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;
@@ -84,6 +93,7 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QActionGroup* m_viewActions = nullptr;
+    bool m_stateRestored = false;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_backUpAction = nullptr;
@@ -96,6 +106,9 @@ private:
         // Views get the document when first shown, so that opening a large library loads one view,
         // not all of them.
         bool attached = false;
+        // The current stream when the view last showed or picked it: a view that shows all streams
+        // (Runs, Incidents, Console) keeps "all" until another stream becomes current.
+        QString streamShown;
     };
     void attach(ViewEntry& entry);
     QMap<View, ViewEntry> m_views;

@@ -41,7 +41,7 @@ public:
     void setDocument(Document* document) override;
     bool selectRecord(const QString& entity, const QString& id) override;
 
-    QString currentStreamId() const;
+    QString currentStreamId() const override;
     void setCurrentStream(const QString& streamId);
     MapScene* scene() const { return m_scene; }
     MapCanvas* canvas() const { return m_canvas; }

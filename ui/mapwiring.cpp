@@ -1,5 +1,6 @@
 #include "mapwiring.h"
 
+#include "currentstream.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "mapview.h"
@@ -26,7 +27,7 @@ void jumpTo(MainWindow& window, const QString& entity, const QString& id)
     window.showStatus(MainWindow::tr("Cannot show that record: it may have been removed meanwhile."));
 }
 
-void installProcessActions(MainWindow& window, MapView* map)
+void installProcessActions(MainWindow& window)
 {
     QMenu* menu = window.processMenu();
     QAction* fromTemplate = menu->addAction(MainWindow::tr("&New Value Stream…"));
@@ -37,37 +38,39 @@ void installProcessActions(MainWindow& window, MapView* map)
     QAction* history = menu->addAction(MainWindow::tr("Revision &History…"));
     history->setObjectName(QStringLiteral("revisionHistoryAction"));
 
-    auto updateEnabled = [&window, map, publish, history] {
-        const bool chosen = window.document() && !map->currentStreamId().isEmpty();
+    // They act on the window's current stream, whichever view picked it.
+    CurrentStream* current = window.currentStream();
+    auto updateEnabled = [&window, current, publish, history] {
+        const bool chosen = window.document() && !current->id().isEmpty();
         publish->setEnabled(chosen);
         history->setEnabled(chosen);
     };
-    QObject::connect(map, &MapView::currentStreamChanged, publish, updateEnabled);
+    QObject::connect(current, &CurrentStream::currentStreamChanged, publish, updateEnabled);
     QObject::connect(&window, &MainWindow::documentChanged, publish, updateEnabled);
     updateEnabled();
 
-    QObject::connect(fromTemplate, &QAction::triggered, &window, [&window, map] {
+    QObject::connect(fromTemplate, &QAction::triggered, &window, [&window, current] {
         if (!window.document())
             return;
         TemplateDialog dialog(*window.document(), &window);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        map->setCurrentStream(dialog.createdStreamId());
+        current->set(dialog.createdStreamId());
         window.showView(View::Map);
         window.showStatus(
             MainWindow::tr("Made a new value stream; publish it when it is ready."));
     });
-    QObject::connect(publish, &QAction::triggered, &window, [&window, map] {
-        if (!window.document())
+    QObject::connect(publish, &QAction::triggered, &window, [&window, current] {
+        if (!window.document() || current->id().isEmpty())
             return;
-        PublishDialog dialog(*window.document(), map->currentStreamId(), &window);
+        PublishDialog dialog(*window.document(), current->id(), &window);
         if (dialog.exec() == QDialog::Accepted)
             window.showStatus(MainWindow::tr("Published revision %1.").arg(dialog.publishedRevision()));
     });
-    QObject::connect(history, &QAction::triggered, &window, [&window, map] {
-        if (!window.document())
+    QObject::connect(history, &QAction::triggered, &window, [&window, current] {
+        if (!window.document() || current->id().isEmpty())
             return;
-        RevisionHistoryDialog dialog(*window.document(), map->currentStreamId(), &window);
+        RevisionHistoryDialog dialog(*window.document(), current->id(), &window);
         dialog.exec();
     });
 }
@@ -97,7 +100,9 @@ void installMapAndProcess(MainWindow& window)
         if (!window.selectRecord(View::Library, QStringLiteral("step"), stepId))
             window.showStatus(MainWindow::tr("The step editor is not available in this build."));
     });
-    installProcessActions(window, map);
+    QObject::connect(map, &MapView::currentStreamChanged, &window,
+                     [&window] { window.takeStreamFrom(View::Map); });
+    installProcessActions(window);
     installValidationPanel(window);
 }
 

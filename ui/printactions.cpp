@@ -1,11 +1,10 @@
 // Paper from the desktop app. Each asks which stream or run it is of, the current one preselected: the
-// stream selected in the Library view (else the Map's), the run shown in the Runs view (else the latest).
+// window's current stream, the run shown in the Runs view (else the latest).
 #include "printactions.h"
 
+#include "currentstream.h"
 #include "document.h"
-#include "libraryview.h"
 #include "mainwindow.h"
-#include "mapview.h"
 #include "plaintext.h"
 #include "print/printing.h"
 #include "printchoicedialog.h"
@@ -54,16 +53,10 @@ QAction* insertionPoint(QMenu& file)
     return nullptr;
 }
 
-// The window's current stream: the Map's when the Map is shown, else the Library view's selection.
+// The stream preselected: the window's current one (picked in any view).
 QString currentStream(MainWindow& window)
 {
-    auto* map = qobject_cast<MapView*>(window.viewWidget(View::Map));
-    if (map && window.currentView() == View::Map && !map->currentStreamId().isEmpty())
-        return map->currentStreamId();
-    if (auto* view = qobject_cast<LibraryView*>(window.viewWidget(View::Library));
-        view && !view->currentStreamId().isEmpty())
-        return view->currentStreamId();
-    return map ? map->currentStreamId() : QString();
+    return window.currentStream()->id();
 }
 
 std::optional<QString> choose(MainWindow& window, const QString& title, const QString& question,

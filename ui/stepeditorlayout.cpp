@@ -204,7 +204,9 @@ QWidget* StepEditor::createChecksBox()
     buttons->addStretch();
     auto* hint = new QLabel(tr("Sort by RPN to see the riskiest first; sort by # to reorder."), box);
     hint->setForegroundRole(QPalette::PlaceholderText);
-    buttons->addWidget(hint);
+    hint->setWordWrap(true); // on two lines in a narrow window, rather than keeping it wide
+    hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    buttons->addWidget(hint, 1);
 
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(buttons);

@@ -344,15 +344,16 @@ private slots:
         MainWindow& window = demo.window;
         auto* navigator = window.findChild<QTreeView*>(QStringLiteral("libraryNavigator"));
         QVERIFY(navigator);
-        QCOMPARE(navigator->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QCOMPARE(navigator->contextMenuPolicy(), Qt::CustomContextMenu);
         QStringList steps;
         for (QAction* action : navigator->actions())
             if (!action->isSeparator())
                 steps.append(action->objectName());
         QCOMPARE(steps, QStringList(
-                            {QStringLiteral("addStepAction"), QStringLiteral("addCheckAction"),
-                             QStringLiteral("removeStepAction"), QStringLiteral("publishRevisionAction"),
-                             QStringLiteral("revisionHistoryAction"), QStringLiteral("removeStreamAction")}));
+                            {QStringLiteral("streamPropertiesAction"), QStringLiteral("addStepAction"),
+                             QStringLiteral("addCheckAction"), QStringLiteral("removeStepAction"),
+                             QStringLiteral("publishRevisionAction"), QStringLiteral("revisionHistoryAction"),
+                             QStringLiteral("removeStreamAction")}));
 
         QVERIFY(window.showView(View::Incidents));
         auto* list = window.findChild<QAbstractItemView*>(QStringLiteral("incidentList"));

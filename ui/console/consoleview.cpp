@@ -102,9 +102,10 @@ QWidget* ConsoleView::makeFilterBar()
     layout->setContentsMargins(8, 4, 8, 4);
     m_stream = new QComboBox;
     m_stream->setObjectName(QStringLiteral("consoleStream"));
-    // Wide enough for most names; a library of fifty long stream names must not push the summary out.
+    // Wide enough for most names; a library of fifty long stream names must not push the summary out,
+    // nor the window past a 1024-pixel screen.
     m_stream->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_stream->setMinimumContentsLength(28);
+    m_stream->setMinimumContentsLength(20);
     auto* streamLabel = new QLabel(tr("Value &stream:"));
     streamLabel->setBuddy(m_stream);
 
@@ -134,6 +135,8 @@ QWidget* ConsoleView::makeFilterBar()
     m_state = plainLabel(new QLabel);
     m_state->setObjectName(QStringLiteral("consoleState"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The summary wraps in a narrow window instead of setting the window's least width.
+    m_state->setWordWrap(true);
 
     layout->addWidget(streamLabel);
     layout->addWidget(m_stream);
@@ -236,6 +239,11 @@ bool ConsoleView::selectRecord(const QString& entity, const QString& id)
         return false;
     m_stream->setCurrentIndex(index);
     return true;
+}
+
+QString ConsoleView::currentStreamId() const
+{
+    return m_stream->currentData().toString();
 }
 
 void ConsoleView::reloadStreams()

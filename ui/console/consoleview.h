@@ -31,6 +31,8 @@ public:
 
     void setDocument(Document* document) override;
     bool selectRecord(const QString& entity, const QString& id) override;
+    QString currentStreamId() const override; // the stream filter's; empty: all
+    QComboBox* streamFilter() const { return m_stream; }
 
     enum class Period { LastTwelveMonths, All, Custom };
     void setPeriod(Period period);

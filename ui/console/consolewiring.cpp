@@ -3,6 +3,8 @@
 #include "console/consoleview.h"
 #include "mainwindow.h"
 
+#include <QComboBox>
+
 namespace stable {
 
 namespace {
@@ -26,6 +28,8 @@ void installConsoleView(MainWindow& window)
 {
     auto* console = new ConsoleView(&window);
     window.addView(View::Console, MainWindow::tr("&Console"), console, console);
+    QObject::connect(console->streamFilter(), &QComboBox::currentIndexChanged, &window,
+                     [&window] { window.takeStreamFrom(View::Console); });
     QObject::connect(console, &ConsoleView::alertActivated, &window,
                      [&window](const QString& entity, const QString& id) {
                          for (View view : viewsFor(entity))

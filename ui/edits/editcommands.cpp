@@ -314,4 +314,13 @@ StreamPresenceCommand::StreamPresenceCommand(Document& document, bool adds, QStr
       m_adds(adds), m_streamId(std::move(streamId))
 {}
 
+StreamPropertiesCommand::StreamPropertiesCommand(Document& document, ValueStream before, ValueStream after)
+    : EditCommand(document, before.name == after.name
+                                ? tr("Change properties of value stream ‘%1’").arg(after.name)
+                                : tr("Rename value stream ‘%1’ to ‘%2’").arg(before.name, after.name))
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{
+}
+
 } // namespace stable::edits

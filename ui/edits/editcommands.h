@@ -200,6 +200,21 @@ private:
     QString m_streamId;
 };
 
+// A stream's name, purpose and owner, edited together in its properties dialog.
+class StreamPropertiesCommand final : public EditCommand
+{
+public:
+    StreamPropertiesCommand(Document& document, ValueStream before, ValueStream after);
+
+protected:
+    Status apply() override { return updateStream(library(), m_after); }
+    Status revert() override { return updateStream(library(), m_before); }
+
+private:
+    ValueStream m_before; // id, name, purpose and owner; no steps
+    ValueStream m_after;
+};
+
 extern template class FieldCommand<StepKind>;
 extern template class FieldCommand<CheckKind>;
 extern template class PresenceCommand<StepKind>;

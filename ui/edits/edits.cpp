@@ -157,4 +157,21 @@ Status removeStream(Document& document, const QString& streamIdArgument)
     return success();
 }
 
+Status setStreamProperties(Document& document, const ValueStream& stream)
+{
+    auto draft = loadDraft(document.library(), stream.id);
+    STABLE_TRY(draft);
+    ValueStream before = draft.value();
+    before.steps.clear();
+    ValueStream after = before;
+    after.name = stream.name;
+    after.purpose = stream.purpose;
+    after.owner = stream.owner;
+    if (after.name == before.name && after.purpose == before.purpose && after.owner == before.owner)
+        return success();
+    STABLE_TRY(updateStream(document.library(), after));
+    document.undoStack().push(new StreamPropertiesCommand(document, std::move(before), std::move(after)));
+    return success();
+}
+
 } // namespace stable::edits

@@ -32,5 +32,7 @@ Status moveCheck(Document& document, const QString& checkId, int newPosition);
 // has; undo takes it out of the library's list, redo brings it back. Removing a stream keeps its history.
 Result<QString> addStream(Document& document, const ValueStream& stream);
 Status removeStream(Document& document, const QString& streamId);
+// A stream's name, purpose and owner from `stream` (its id says which; key and steps are not read).
+Status setStreamProperties(Document& document, const ValueStream& stream);
 
 } // namespace stable::edits

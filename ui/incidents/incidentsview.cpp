@@ -210,6 +210,12 @@ void IncidentsView::selectLatestAnalysed()
 
 bool IncidentsView::selectRecord(const QString& entity, const QString& id)
 {
+    if (m_document && entity == QLatin1String("stream")) {
+        const int index = m_stream->findData(id);
+        if (index >= 0)
+            m_stream->setCurrentIndex(index);
+        return index >= 0;
+    }
     if (!m_document || entity != QLatin1String("incident"))
         return false;
     auto resolved = resolveIncident(m_document->library(), id);
@@ -227,6 +233,11 @@ bool IncidentsView::selectRecord(const QString& entity, const QString& id)
     }
     selectId(resolved.value());
     return m_editor->incidentId() == resolved.value();
+}
+
+QString IncidentsView::currentStreamId() const
+{
+    return m_stream->currentData().toString();
 }
 
 QString IncidentsView::currentIncidentId() const

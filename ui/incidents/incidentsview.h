@@ -24,8 +24,9 @@ public:
     explicit IncidentsView(QWidget* parent = nullptr);
 
     void setDocument(Document* document) override;
-    // entity "incident", by key ("INC-7") or id.
+    // entity "incident", by key ("INC-7") or id; entity "stream" sets the stream filter.
     bool selectRecord(const QString& entity, const QString& id) override;
+    QString currentStreamId() const override; // the stream filter's; empty: all
 
     // "New Incident…", optionally pre-filled from where it was noticed; selects what was recorded.
     void newIncident(const QString& streamId = {}, const QString& runId = {}, const QString& detectedStepId = {});

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QMenu>
 
 namespace stable {
@@ -15,6 +16,8 @@ void installIncidentsView(MainWindow& window)
     window.addView(View::Incidents, IncidentsView::tr("&Incidents"), view, view);
     QObject::connect(view, &IncidentsView::status, &window, [&window](const QString& message) { window.showStatus(message); });
 
+    QObject::connect(view->streamFilter(), &QComboBox::currentIndexChanged, &window,
+                     [&window] { window.takeStreamFrom(View::Incidents); });
     QMenu* menu = window.processMenu();
     menu->addSeparator();
     QAction* record = menu->addAction(IncidentsView::tr("New &Incident…"));

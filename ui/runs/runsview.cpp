@@ -297,14 +297,30 @@ void RunsView::setDocument(Document* document)
 
 bool RunsView::selectRecord(const QString& entity, const QString& id)
 {
+    if (m_document && entity == QLatin1String("stream")) {
+        const int index = m_streamFilter->findData(id);
+        if (index >= 0)
+            m_streamFilter->setCurrentIndex(index);
+        return index >= 0;
+    }
     if (!m_document || entity != QLatin1String("run"))
         return false;
-    const int row = m_runs->rowOf(id);
+    int row = m_runs->rowOf(id);
+    if (row < 0 && !m_streamFilter->currentData().toString().isEmpty()) {
+        // The stream filter hides it: show every stream's runs, as a search is cleared to show a record.
+        m_streamFilter->setCurrentIndex(m_streamFilter->findData(QString()));
+        row = m_runs->rowOf(id);
+    }
     if (row < 0)
         return false;
     m_list->setCurrentIndex(m_runs->index(row, 0));
     m_list->scrollTo(m_runs->index(row, 0));
     return true;
+}
+
+QString RunsView::currentStreamId() const
+{
+    return m_streamFilter->currentData().toString();
 }
 
 QString RunsView::currentItemId() const

@@ -33,7 +33,9 @@ public:
     ~RunsView() override;
 
     void setDocument(Document* document) override;
-    bool selectRecord(const QString& entity, const QString& id) override;
+    bool selectRecord(const QString& entity, const QString& id) override; // a run, or a stream to filter by
+    QString currentStreamId() const override;                             // the stream filter's; empty: all
+    QComboBox* streamFilter() const { return m_streamFilter; }
 
     RunListModel* runList() const { return m_runs; }
     ChecklistModel* checklist() const { return m_checklist; }

@@ -5,6 +5,7 @@
 #include "runs/runsview.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QMenu>
 
 namespace stable {
@@ -44,6 +45,8 @@ void installRunsView(MainWindow& window)
 {
     auto* view = new RunsView(&window);
     window.addView(View::Runs, RunsView::tr("&Runs"), view, view);
+    QObject::connect(view->streamFilter(), &QComboBox::currentIndexChanged, &window,
+                     [&window] { window.takeStreamFrom(View::Runs); });
     QMenu* menu = window.processMenu();
     menu->addSeparator();
     QAction* start = menu->addAction(RunsView::tr("S&tart Run…"));
