@@ -13,6 +13,7 @@
 #include "startup.h"
 #include "testlibrary.h"
 #include "trywait.h"
+#include "widgetdriving.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -30,29 +31,6 @@ using namespace stable;
 using namespace stable::test;
 
 namespace {
-
-template <typename T> T* child(QObject* parent, const QString& name)
-{
-    T* found = parent ? parent->findChild<T*>(name) : nullptr;
-    if (!found)
-        qWarning("no %s", qPrintable(name));
-    return found;
-}
-
-void type(QWidget* parent, const QString& field, const QString& text)
-{
-    auto* edit = child<QLineEdit>(parent, field);
-    QVERIFY(edit);
-    QTest::keyClicks(edit, text);
-}
-
-void click(QWidget* parent, const QString& button)
-{
-    auto* widget = child<QPushButton>(parent, button);
-    QVERIFY(widget);
-    QVERIFY2(widget->isEnabled(), qPrintable(button + QStringLiteral(" is disabled")));
-    QTest::mouseClick(widget, Qt::LeftButton);
-}
 
 // The visible dialog of that name, once it is open.
 template <typename T> T* openDialog(QWidget* window, const QString& name)

@@ -13,6 +13,7 @@
 #include "startpage.h"
 #include "startup.h"
 #include "trywait.h"
+#include "widgetdriving.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -37,23 +38,6 @@ using namespace stable;
 using namespace stable::test;
 
 namespace {
-
-template <typename T> T* child(QObject* parent, const QString& name)
-{
-    T* found = parent ? parent->findChild<T*>(name) : nullptr;
-    if (!found)
-        qWarning("no %s", qPrintable(name));
-    return found;
-}
-
-void click(QWidget* parent, const QString& button)
-{
-    auto* widget = child<QPushButton>(parent, button);
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(),
-             qPrintable(button + QStringLiteral(" cannot be clicked")));
-    QTest::mouseClick(widget, Qt::LeftButton);
-}
 
 QString plain(QString text)
 {

@@ -1,0 +1,35 @@
+#pragma once
+
+// Driving the real widgets as a person would, shared by the tests that go through whole windows: a child
+// found by its object name (a warning names what is missing), a button clicked with the mouse only when
+// a person could, and text typed into a field.
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+namespace stable::test {
+
+template <typename T> T* child(QObject* parent, const QString& name)
+{
+    T* found = parent ? parent->findChild<T*>(name) : nullptr;
+    if (!found)
+        qWarning("no %s", qPrintable(name));
+    return found;
+}
+
+inline void type(QWidget* parent, const QString& field, const QString& text)
+{
+    auto* edit = child<QLineEdit>(parent, field);
+    QVERIFY(edit);
+    QTest::keyClicks(edit, text);
+}
+
+inline void click(QWidget* parent, const QString& button)
+{
+    auto* widget = child<QPushButton>(parent, button);
+    QVERIFY(widget);
+    QVERIFY2(widget->isEnabled(), qPrintable(button + QStringLiteral(" is disabled")));
+    QTest::mouseClick(widget, Qt::LeftButton);
+}
+
+} // namespace stable::test
