@@ -13,6 +13,7 @@
 #include "printactions.h"
 #include "runs/runswiring.h"
 #include "startup.h"
+#include "userguide.h"
 
 namespace stable {
 
@@ -29,6 +30,7 @@ void installViews(MainWindow& window)
     installAutoBackup(window);
     installLibraryMenu(window);
     installPreferences(window);
+    installUserGuide(window);
     installKeyboardAccess(window); // last: it gives every command above its keys
 }
 
