@@ -199,7 +199,7 @@ int main(int argc, char** argv)
         return 1;
     file.close();
     if (qgetenv("QT_QPA_PLATFORM") == "offscreen")
-        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
+        qputenv("QT_QPA_PLATFORM", QByteArray("offscreen:configfile=") + config.toLocal8Bit());
     QApplication application(argc, argv);
     TestWindowFit test;
     return QTest::qExec(&test, argc, argv);
