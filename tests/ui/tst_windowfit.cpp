@@ -198,8 +198,11 @@ int main(int argc, char** argv)
                    R"( "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96}]})") < 0)
         return 1;
     file.close();
-    if (qgetenv("QT_QPA_PLATFORM") == "offscreen")
-        qputenv("QT_QPA_PLATFORM", QByteArray("offscreen:configfile=") + config.toLocal8Bit());
+    if (qgetenv("QT_QPA_PLATFORM") == "offscreen") {
+        // A QByteArray, not a string builder: Qt 6.8's qputenv takes a QByteArrayView.
+        const QByteArray platform = QByteArray("offscreen:configfile=") + config.toLocal8Bit();
+        qputenv("QT_QPA_PLATFORM", platform);
+    }
     QApplication application(argc, argv);
     TestWindowFit test;
     return QTest::qExec(&test, argc, argv);
