@@ -72,11 +72,8 @@ private slots:
 
     void init()
     {
-        m_window = std::make_unique<MainWindow>();
-        installViews(*m_window);
-        m_window->resize(1024, 768);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window = showAppWindow();
+        QVERIFY(m_window->isVisible());
     }
 
     void cleanup()

@@ -7,6 +7,7 @@
 #include "startup.h"
 #include "trywait.h"
 #include "userguide.h"
+#include "widgetdriving.h"
 
 #include <QApplication>
 #include <QFile>
@@ -31,11 +32,8 @@ private slots:
 
     void init()
     {
-        m_window = std::make_unique<MainWindow>();
-        installViews(*m_window);
-        m_window->resize(1024, 768);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window = showAppWindow();
+        QVERIFY(m_window->isVisible());
         const QString path = m_folder.filePath(QStringLiteral("guide%1.stable").arg(++m_libraries));
         QVERIFY(Document::create(path).ok());
         QVERIFY(m_window->openLibrary(path, View::Library).ok());

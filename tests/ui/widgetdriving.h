@@ -1,8 +1,11 @@
 #pragma once
 
-// Driving the real widgets as a person would, shared by the tests that go through whole windows: a child
-// found by its object name (a warning names what is missing), a button clicked with the mouse only when
-// a person could, and text typed into a field.
+// Driving the real widgets as a person would, shared by the tests that go through whole windows: the
+// main window shown, a child found by its object name (a warning names what is missing), a button
+// clicked with the mouse only when a person could, and text typed into a field.
+#include "mainwindow.h"
+#include "startup.h"
+
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
@@ -30,6 +33,18 @@ inline void click(QWidget* parent, const QString& button)
     QVERIFY(widget);
     QVERIFY2(widget->isEnabled(), qPrintable(button + QStringLiteral(" is disabled")));
     QTest::mouseClick(widget, Qt::LeftButton);
+}
+
+// The app's main window with every view, at 1024×768 and on screen, as a person first sees it.
+inline std::unique_ptr<MainWindow> showAppWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    installViews(*window);
+    window->resize(1024, 768);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        qWarning("the main window was not shown");
+    return window;
 }
 
 } // namespace stable::test
