@@ -153,48 +153,59 @@ bool containsActivities(const Process& process, const QString& containerId)
     return false;
 }
 
+// How many nodes the branch walks of one model may visit in all. Each walk can cross the rest of the
+// model, so a hostile file of many chained gateways would otherwise cost gateways × nodes; past the
+// budget the remaining gateways are not examined (their steps stay consecutive, as without choices).
+// A real model (2,000 steps, 50 choices) visits some 200,000.
+constexpr qint64 branchWalkBudget = 2'000'000;
+
 // What each branch of a choice at `gateway` reaches without going back through it: the nodes only that
-// branch reaches are its own; those every branch reaches (the merge and on) belong to none.
-QList<QList<int>> branchesOf(const Graph& graph, int gateway)
+// branch reaches are its own; those every branch reaches (the merge and on) belong to none. Empty when
+// `budget` (nodes left to visit) runs out.
+QList<QList<int>> branchesOf(const Graph& graph, int gateway, qint64& budget)
 {
     QList<int> targets = graph.next.at(gateway);
     targets.erase(std::unique(targets.begin(), targets.end()), targets.end()); // sorted in buildGraph
-    const int count = static_cast<int>(graph.next.size());
-    QList<int> reachedBy(count, 0); // how many branches reach each node
-    QList<QList<bool>> reached;
+    // Only the nodes visited are kept, so that a walk costs what it visits, not the size of the model.
+    QHash<int, int> reachedBy; // how many branches reach each node
+    QList<QList<int>> reached;
     for (int target : std::as_const(targets)) {
-        QList<bool> seen(count, false);
+        QSet<int> seen{target};
         QList<int> stack{target};
-        seen[target] = true;
+        QList<int> order;
         while (!stack.isEmpty()) {
+            if (--budget < 0)
+                return {};
             const int node = stack.takeLast();
+            order.append(node);
             ++reachedBy[node];
             for (int next : graph.next.at(node))
-                if (next != gateway && !seen.at(next)) {
-                    seen[next] = true;
+                if (next != gateway && !seen.contains(next)) {
+                    seen.insert(next);
                     stack.append(next);
                 }
         }
-        reached.append(seen);
+        reached.append(order);
     }
     QList<QList<int>> branches;
-    for (const QList<bool>& seen : std::as_const(reached)) {
-        QList<int> own;
-        for (int node = 0; node < count; ++node)
-            if (seen.at(node) && reachedBy.at(node) == 1)
-                own.append(node);
-        branches.append(own);
+    for (QList<int>& order : reached) {
+        order.erase(
+            std::remove_if(order.begin(), order.end(), [&](int node) { return reachedBy.value(node) != 1; }),
+            order.end());
+        std::sort(order.begin(), order.end());
+        branches.append(order);
     }
     return branches;
 }
 
-// The name of the flow from `from` to `to`, if the model gives it one.
-QString flowName(const Container& container, const QString& from, const QString& to)
+// The names the model gives its flows, by source and target (the first, when two flows join the same).
+QHash<QPair<QString, QString>, QString> flowNamesOf(const Container& container)
 {
+    QHash<QPair<QString, QString>, QString> names;
     for (int i = 0; i < container.flows.size(); ++i)
-        if (container.flows.at(i).first == from && container.flows.at(i).second == to)
-            return container.flowNames.value(i);
-    return {};
+        if (!names.contains(container.flows.at(i)))
+            names.insert(container.flows.at(i), container.flowNames.value(i));
+    return names;
 }
 
 struct StepWriter
@@ -203,6 +214,7 @@ struct StepWriter
     QList<Step> steps;
     QSet<QString> keys;
     QList<BpmnChoice> choices;
+    qint64 budget = branchWalkBudget;
 
     void add(const FlowNode& node, const QString& role)
     {
@@ -240,17 +252,21 @@ struct StepWriter
             }
             stepsAt[position] = {first, static_cast<int>(steps.size())};
         }
+        const QHash<QPair<QString, QString>, QString> flowNames = flowNamesOf(container);
         for (int position : order)
             if (process.nodes.at(container.nodes.at(position)).kind == NodeKind::Choice)
-                addChoice(container, graph, position, stepsAt);
+                addChoice(container, graph, position, stepsAt, flowNames);
     }
 
     void addChoice(const Container& container, const Graph& graph, int gateway,
-                   const QList<QPair<int, int>>& stepsAt)
+                   const QList<QPair<int, int>>& stepsAt,
+                   const QHash<QPair<QString, QString>, QString>& flowNames)
     {
         if (graph.next.at(gateway).size() < 2)
             return; // a merge, not a choice
-        const QList<QList<int>> branches = branchesOf(graph, gateway);
+        const QList<QList<int>> branches = branchesOf(graph, gateway, budget);
+        if (branches.isEmpty())
+            return; // past the budget
         const FlowNode& node = process.nodes.at(container.nodes.at(gateway));
         BpmnChoice choice;
         choice.gateway = node.name.isEmpty() ? node.id : node.name;
@@ -265,7 +281,7 @@ struct StepWriter
             std::sort(indexes.begin(), indexes.end());
             BpmnChoice::Branch branch;
             const FlowNode& target = process.nodes.at(container.nodes.at(targets.at(b)));
-            branch.label = flowName(container, node.id, target.id);
+            branch.label = flowNames.value({node.id, target.id});
             for (int i : std::as_const(indexes))
                 branch.stepKeys.append(steps.at(i).key);
             withSteps += branch.stepKeys.isEmpty() ? 0 : 1;
@@ -288,7 +304,7 @@ bool hasActivities(const Process& process)
 
 OrderedSteps orderedSteps(const Process& process)
 {
-    StepWriter writer{process, {}, {}, {}};
+    StepWriter writer{process, {}, {}, {}, branchWalkBudget};
     writer.addContainer(process.id, QString());
     // In the order a person meets them in the steps.
     QHash<QString, qsizetype> indexOf;

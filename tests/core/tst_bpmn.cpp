@@ -364,6 +364,38 @@ private slots:
     }
 
     // A generated model of about a megabyte: the parse time is printed (target ≤ 100 ms), never asserted.
+    // A hostile model: thousands of choices one after another, each branch walk crossing the rest of the
+    // model. The walks stop at their budget instead of costing gateways × nodes; the steps are all there.
+    void manyChainedChoicesStayBounded()
+    {
+        const int gateways = 6000;
+        QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n"
+                         "<bpmn:process id=\"Chain\" name=\"Chain\"><bpmn:startEvent id=\"S\"/>\n";
+        QByteArray previous = "S";
+        for (int g = 0; g < gateways; ++g) {
+            const QByteArray n = QByteArray::number(g);
+            xml += "<bpmn:exclusiveGateway id=\"G" + n + "\" name=\"Choice " + n + "\"/><bpmn:task id=\"A" +
+                   n + "\" name=\"Task " + n + "\"/><bpmn:exclusiveGateway id=\"M" + n + "\"/>\n" +
+                   "<bpmn:sequenceFlow sourceRef=\"" + previous + "\" targetRef=\"G" + n + "\"/>" +
+                   "<bpmn:sequenceFlow sourceRef=\"G" + n + "\" targetRef=\"A" + n + "\"/>" +
+                   "<bpmn:sequenceFlow sourceRef=\"G" + n + "\" targetRef=\"M" + n + "\"/>" +
+                   "<bpmn:sequenceFlow sourceRef=\"A" + n + "\" targetRef=\"M" + n + "\"/>\n";
+            previous = "M" + n;
+        }
+        xml += "</bpmn:process></bpmn:definitions>\n";
+        auto parsed = parseBpmnModel(xml, QStringLiteral("chain.bpmn"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.message()));
+        QCOMPARE(parsed->streams.at(0).steps.size(), gateways);
+        const QList<BpmnChoice>& choices = parsed->choices.at(0);
+        QVERIFY(!choices.isEmpty());
+        QVERIFY2(choices.size() < gateways,
+                 qPrintable(QString::number(choices.size()))); // the budget ran out
+        QCOMPARE(choices.at(0).gateway, QStringLiteral("Choice 0"));
+        QCOMPARE(choices.at(0).branches.at(0).stepKeys, QStringList{parsed->streams.at(0).steps.at(0).key});
+        QVERIFY(choices.at(0).branches.at(1).stepKeys.isEmpty());
+    }
+
     void aLargeModelParses()
     {
         QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
