@@ -47,9 +47,8 @@ private slots:
     {
         m_window = showAppWindow();
         QVERIFY(m_window->isVisible());
-        const QString path = m_folder.filePath(QStringLiteral("new%1.stable").arg(++m_libraries));
-        QVERIFY(Document::create(path).ok());
-        QVERIFY(m_window->openLibrary(path, View::Library).ok());
+        QVERIFY(
+            openNewLibrary(*m_window, m_folder.filePath(QStringLiteral("new%1.stable").arg(++m_libraries))));
         m_window->document()->library().setPinCost(PinCost::minimal()); // the test's PINs hash fast
     }
 

@@ -34,9 +34,8 @@ private slots:
     {
         m_window = showAppWindow();
         QVERIFY(m_window->isVisible());
-        const QString path = m_folder.filePath(QStringLiteral("guide%1.stable").arg(++m_libraries));
-        QVERIFY(Document::create(path).ok());
-        QVERIFY(m_window->openLibrary(path, View::Library).ok());
+        QVERIFY(openNewLibrary(*m_window,
+                               m_folder.filePath(QStringLiteral("guide%1.stable").arg(++m_libraries))));
     }
 
     void cleanup() { m_window.reset(); }

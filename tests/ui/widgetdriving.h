@@ -3,6 +3,7 @@
 // Driving the real widgets as a person would, shared by the tests that go through whole windows: the
 // main window shown, a child found by its object name (a warning names what is missing), a button
 // clicked with the mouse only when a person could, and text typed into a field.
+#include "document.h"
 #include "mainwindow.h"
 #include "startup.h"
 
@@ -45,6 +46,12 @@ inline std::unique_ptr<MainWindow> showAppWindow()
     if (!QTest::qWaitForWindowExposed(window.get()))
         qWarning("the main window was not shown");
     return window;
+}
+
+// A new, empty library file at `path`, opened in `window` in the Library view, as File → New Library… does.
+inline bool openNewLibrary(MainWindow& window, const QString& path)
+{
+    return Document::create(path).ok() && window.openLibrary(path, View::Library).ok();
 }
 
 } // namespace stable::test
